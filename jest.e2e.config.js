@@ -1,0 +1,10 @@
+/** Real n8n end-to-end tests: a packed tarball loaded into the pinned n8n host (see test/e2e/README.md). */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+	},
+	testTimeout: 15 * 60_000,
+};
