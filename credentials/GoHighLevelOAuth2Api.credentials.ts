@@ -1,0 +1,105 @@
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Scopes requested by default: every operation this package offers (FACTS.md 3.5, and the `security` scopes of
+ * each operation in contacts.json, opportunities.json, locations.json and users.json). Users can edit the list.
+ */
+export const DEFAULT_SCOPES = [
+	'contacts.readonly',
+	'contacts.write',
+	'opportunities.readonly',
+	'opportunities.write',
+	'locations.readonly',
+	'locations/customFields.readonly',
+	'locations/tags.readonly',
+	'users.readonly',
+];
+
+/**
+ * OAuth2 (authorization code) credential for a HighLevel Marketplace app (FACTS.md 3.1–3.3).
+ *
+ * - Authorization URL: `<domain>/v2/oauth/chooselocation`, on the standard or the white-label marketplace domain.
+ * - Token URL: `<API base URL>/oauth/token` (oauth.json `get-access-token`), client id and secret sent in the body.
+ * - The location the app was installed on comes from the token response (`oauthTokenData.locationId`).
+ *   Refresh tokens are single-use and rotate; n8n stores the new pair after every refresh.
+ */
+export class GoHighLevelOAuth2Api implements ICredentialType {
+	name = 'goHighLevelOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'GoHighLevel OAuth2 API';
+
+	documentationUrl = 'https://github.com/n8n-nodes-gohighlevel/n8n-nodes-gohighlevel#oauth2-marketplace-app';
+
+	icon: Icon = { light: 'file:../icons/gohighlevel.svg', dark: 'file:../icons/gohighlevel.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Authorization Domain',
+			name: 'authorizationDomain',
+			type: 'options',
+			options: [
+				{
+					name: 'Standard (marketplace.gohighlevel.com)',
+					value: 'https://marketplace.gohighlevel.com',
+				},
+				{
+					name: 'White-Label (marketplace.leadconnectorhq.com)',
+					value: 'https://marketplace.leadconnectorhq.com',
+				},
+			],
+			default: 'https://marketplace.gohighlevel.com',
+			description:
+				'Where users choose the sub-account to install the app on. Use the white-label domain if your app is listed as white-label.',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: '={{$self["authorizationDomain"]}}/v2/oauth/chooselocation',
+			required: true,
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: '={{$self["baseUrl"].replace(/\\/+$/, "")}}/oauth/token',
+			required: true,
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: DEFAULT_SCOPES.join(' '),
+			description:
+				'Space-separated scopes. They must also be enabled in the Marketplace app settings. The default covers every operation of this package.',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://services.leadconnectorhq.com',
+			description:
+				'Advanced: change only to go through a proxy or to use a local HighLevel sandbox. The token URL follows it.',
+		},
+	];
+}

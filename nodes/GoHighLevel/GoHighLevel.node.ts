@@ -1,0 +1,64 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { listSearch } from './methods/listSearch';
+import { loadOptions } from './methods/loadOptions';
+import { contactDescription } from './resources/contact';
+import { opportunityDescription } from './resources/opportunity';
+import { pipelineDescription } from './resources/pipeline';
+import { authenticationProperty } from './shared/descriptions';
+
+/**
+ * HighLevel (GoHighLevel / LeadConnector API v2) action node. Declarative: each operation's routing comes from
+ * `resources/<resource>/<operation>.ts`; requests are sent, paced, retried, paged and turned into readable errors
+ * by `shared/transport.ts`, `shared/pagination.ts` and `shared/routing.ts`.
+ */
+export class GoHighLevel implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'GoHighLevel',
+		name: 'goHighLevel',
+		icon: { light: 'file:../../icons/gohighlevel.svg', dark: 'file:../../icons/gohighlevel.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage HighLevel contacts, opportunities and pipelines',
+		defaults: { name: 'GoHighLevel' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'goHighLevelPrivateIntegrationTokenApi',
+				required: true,
+				displayOptions: { show: { authentication: ['privateIntegrationToken'] } },
+			},
+			{
+				name: 'goHighLevelOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		requestDefaults: {
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Opportunity', value: 'opportunity' },
+					{ name: 'Pipeline', value: 'pipeline' },
+				],
+				default: 'contact',
+			},
+			...contactDescription,
+			...opportunityDescription,
+			...pipelineDescription,
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+}

@@ -1,0 +1,60 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { resolveCustomFields } from '../../shared/customFields';
+import { customFieldsProperty } from '../../shared/descriptions';
+import { ENDPOINTS } from '../../shared/endpoints';
+import { routeTo } from '../../shared/routing';
+import { validateBody } from '../../shared/validation';
+import { CONTACT_BODY_RULES, contactFieldOptions } from './fields';
+
+const show = { resource: ['contact'], operation: ['create'] };
+
+/** Create: `POST /contacts/` (contacts.json `create-contact`). */
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a contact',
+	description: 'Create a new contact. Fails if the location does not allow duplicates and one exists.',
+	routing: routeTo({
+		endpoint: ENDPOINTS.createContact,
+		preSend: [
+			validateBody(CONTACT_BODY_RULES, {
+				anyOf: ['email', 'phone', 'firstName', 'lastName', 'name'],
+				message: 'Enter an Email, a Phone or a name for the new contact',
+			}),
+			resolveCustomFields('contact'),
+		],
+	}),
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'email' } },
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		placeholder: '+14155550123',
+		default: '',
+		displayOptions: { show },
+		description: 'Phone number, ideally in E.164 form',
+		routing: { send: { type: 'body', property: 'phone' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: contactFieldOptions('create'),
+	},
+	customFieldsProperty('contact', show),
+];

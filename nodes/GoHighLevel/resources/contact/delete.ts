@@ -1,0 +1,24 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../shared/endpoints';
+import { routeTo } from '../../shared/routing';
+import { contactLocator } from './fields';
+
+const show = { resource: ['contact'], operation: ['delete'] };
+
+/** Delete: `DELETE /contacts/{contactId}` (contacts.json `delete-contact`; HighLevel answers `{ succeded: true }`). */
+export const option: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a contact',
+	description: 'Delete a contact permanently',
+	routing: routeTo({
+		endpoint: ENDPOINTS.deleteContact,
+		pathParameters: { contactId: 'contactId' },
+		output() {
+			return [{ id: this.getNodeParameter('contactId', '', { extractValue: true }), deleted: true }];
+		},
+	}),
+};
+
+export const description: INodeProperties[] = [contactLocator('contactId', show)];

@@ -1,0 +1,245 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { TAG_LIST_VALUE } from '../../shared/descriptions';
+import type { OutputShaper } from '../../shared/routing';
+import type { BodyRule } from '../../shared/validation';
+
+/**
+ * Contact properties a user can set, each sent as the body property of the same name of
+ * `CreateContactDto` / `UpsertContactDto` / `UpdateContactDto` (contacts.json). `gender` and `companyName` are
+ * not in `UpdateContactDto`, so Update leaves them out.
+ */
+export function contactFieldOptions(kind: 'create' | 'update'): INodeProperties[] {
+	const toBody = (property: string) => ({ send: { type: 'body' as const, property } });
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Address',
+			name: 'address1',
+			type: 'string',
+			default: '',
+			routing: toBody('address1'),
+		},
+		{
+			displayName: 'Assigned User Name or ID',
+			name: 'assignedTo',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getUsers' },
+			default: '',
+			description:
+				'User the contact is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			routing: toBody('assignedTo'),
+		},
+		{ displayName: 'City', name: 'city', type: 'string', default: '', routing: toBody('city') },
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'string',
+			default: '',
+			placeholder: 'US',
+			description: 'Two-letter country code (ISO 3166-1 alpha-2)',
+			routing: toBody('country'),
+		},
+		{
+			displayName: 'Date of Birth',
+			name: 'dateOfBirth',
+			type: 'dateTime',
+			default: '',
+			description: 'Sent as YYYY-MM-DD',
+			routing: {
+				send: {
+					type: 'body',
+					property: 'dateOfBirth',
+					value: '={{ $value ? DateTime.fromISO(String($value)).toFormat("yyyy-MM-dd") : undefined }}',
+				},
+			},
+		},
+		{
+			displayName: 'Do Not Disturb',
+			name: 'dnd',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to block all outbound messages to the contact',
+			routing: toBody('dnd'),
+		},
+		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', routing: toBody('firstName') },
+		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', routing: toBody('lastName') },
+		{
+			displayName: 'Full Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Used when first and last name are not given separately',
+			routing: toBody('name'),
+		},
+		{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '', routing: toBody('postalCode') },
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'string',
+			default: '',
+			placeholder: 'n8n',
+			description: 'Where the contact came from, shown in HighLevel',
+			routing: toBody('source'),
+		},
+		{ displayName: 'State', name: 'state', type: 'string', default: '', routing: toBody('state') },
+		{
+			displayName: 'Tag Names',
+			name: 'tags',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTags' },
+			default: [],
+			description:
+				'Replaces the contact\'s tags. Choose from the list, or specify tags (new ones too) as a comma-separated string or an array using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			routing: {
+				send: {
+					type: 'body',
+					property: 'tags',
+					value: TAG_LIST_VALUE,
+				},
+			},
+		},
+		{
+			displayName: 'Timezone',
+			name: 'timezone',
+			type: 'string',
+			default: '',
+			placeholder: 'America/New_York',
+			description: 'IANA time zone name',
+			routing: toBody('timezone'),
+		},
+		{ displayName: 'Website', name: 'website', type: 'string', default: '', routing: toBody('website') },
+	];
+	if (kind === 'create') {
+		options.push(
+			{
+				displayName: 'Company Name',
+				name: 'companyName',
+				type: 'string',
+				default: '',
+				routing: toBody('companyName'),
+			},
+			{
+				displayName: 'Gender',
+				name: 'gender',
+				type: 'options',
+				options: [
+					{ name: 'Female', value: 'female' },
+					{ name: 'Male', value: 'male' },
+				],
+				default: 'female',
+				routing: toBody('gender'),
+			},
+		);
+	} else {
+		options.push(
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				routing: toBody('email'),
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: '+14155550123',
+				routing: toBody('phone'),
+			},
+		);
+	}
+	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/**
+ * The Contact resource locator: pick from a searchable list (name, e-mail or phone, via `POST /contacts/search`
+ * with `query`), or paste an ID. `name` is the parameter name; `show` its display condition.
+ */
+export function contactLocator(
+	name: string,
+	show: Record<string, string[]>,
+	required = true,
+): INodeProperties {
+	return {
+		displayName: 'Contact',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		displayOptions: { show },
+		description: 'The contact, searched by name, e-mail or phone, or given by ID',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search by name, e-mail or phone…',
+				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. sx6wyHhbFdRXh302LLNR',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[A-Za-z0-9_-]{6,64}$', errorMessage: 'Not a valid HighLevel contact ID' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Properties kept by Simplify for contacts. */
+export const SIMPLE_CONTACT_KEYS = [
+	'id',
+	'firstName',
+	'lastName',
+	'contactName',
+	'email',
+	'phone',
+	'companyName',
+	'tags',
+	'assignedTo',
+	'source',
+	'dateAdded',
+	'dateUpdated',
+	'customFields',
+];
+
+/** Keeps only {@link SIMPLE_CONTACT_KEYS} of a contact record. */
+export function simplifyContact(contact: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const key of SIMPLE_CONTACT_KEYS) if (contact[key] !== undefined) out[key] = contact[key];
+	return out;
+}
+
+/** Local checks of the e-mail and phone a contact write sends. */
+export const CONTACT_BODY_RULES: BodyRule[] = [
+	{ property: 'email', parameter: 'Email', kind: 'email' },
+	{ property: 'phone', parameter: 'Phone', kind: 'phone' },
+];
+
+/** The tag list of Add Tags and Remove Tags (body `TagsDTO.tags`). */
+export function tagsField(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Tag Names or IDs',
+		name: 'tags',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		required: true,
+		default: [],
+		displayOptions: { show },
+		description:
+			'Choose from the list, or specify tags (new ones too) as a comma-separated string or an array using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		routing: { send: { type: 'body', property: 'tags', value: TAG_LIST_VALUE } },
+	};
+}
+
+/** Output of Add Tags and Remove Tags: the contact id and its tags after the change (`{ tags }` from HighLevel). */
+export const tagsOutput: OutputShaper = function (body) {
+	return [{ id: this.getNodeParameter('contactId', '', { extractValue: true }), tags: body.tags ?? [] }];
+};

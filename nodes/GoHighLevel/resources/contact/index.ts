@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as addTags from './addTags';
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as removeTags from './removeTags';
+import * as update from './update';
+import * as upsert from './upsert';
+
+const operations = [create, upsert, get, getAll, update, addTags, removeTags, del];
+
+/** The Contact resource: its operations (each with its routing) and their fields. */
+export const contactDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contact'] } },
+		options: operations.map((op) => op.option).sort((a, b) => a.name.localeCompare(b.name)),
+		default: 'create',
+	},
+	...operations.flatMap((op) => op.description),
+];

@@ -1,0 +1,66 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { resolveCustomFields } from '../../shared/customFields';
+import { customFieldsProperty } from '../../shared/descriptions';
+import { ENDPOINTS } from '../../shared/endpoints';
+import { routeTo } from '../../shared/routing';
+import { validateBody } from '../../shared/validation';
+import { CONTACT_BODY_RULES, contactFieldOptions } from './fields';
+
+const show = { resource: ['contact'], operation: ['upsert'] };
+
+/**
+ * Create or Update: `POST /contacts/upsert` (contacts.json `upsert-contact`). HighLevel matches an existing contact
+ * by e-mail and/or phone following the location's "Allow Duplicate Contact" setting. The output is the contact
+ * plus `new` (true when it was created), as HighLevel reports it.
+ */
+export const option: INodePropertyOptions = {
+	name: 'Create or Update',
+	value: 'upsert',
+	action: 'Create or update a contact',
+	description: 'Create a new contact, or update the one with the same email or phone',
+	routing: routeTo({
+		endpoint: ENDPOINTS.upsertContact,
+		preSend: [
+			validateBody(CONTACT_BODY_RULES, {
+				anyOf: ['email', 'phone'],
+				message: 'Enter an Email or a Phone: HighLevel finds the contact to update by them',
+			}),
+			resolveCustomFields('contact'),
+		],
+		output: (body, records) => records.map((contact) => ({ ...contact, new: body.new })),
+	}),
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: { show },
+		description: 'Used to find an existing contact',
+		routing: { send: { type: 'body', property: 'email' } },
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		placeholder: '+14155550123',
+		default: '',
+		displayOptions: { show },
+		description: 'Used to find an existing contact when there is no email match',
+		routing: { send: { type: 'body', property: 'phone' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: contactFieldOptions('create'),
+	},
+	customFieldsProperty('contact', show),
+];

@@ -1,0 +1,125 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** Opportunity statuses (opportunities.json `CreateDto.status` enum, without `all`, which only filters). */
+export const STATUS_OPTIONS = [
+	{ name: 'Open', value: 'open' },
+	{ name: 'Won', value: 'won' },
+	{ name: 'Lost', value: 'lost' },
+	{ name: 'Abandoned', value: 'abandoned' },
+];
+
+/** The Pipeline dropdown (`getPipelines`), also accepting an ID or a name from an expression. */
+export function pipelineField(
+	name: string,
+	extra: Partial<INodeProperties> & { routing?: INodeProperties['routing'] },
+): INodeProperties {
+	return {
+		displayName: 'Pipeline Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPipelines' },
+		default: '',
+		description:
+			'Choose from the list, or specify the pipeline\'s ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		...extra,
+	};
+}
+
+/** The Pipeline Stage dropdown (stages of the chosen pipeline), also accepting an ID or a name. */
+export function stageField(
+	name: string,
+	pipelineParameter: string,
+	extra: Partial<INodeProperties> & { routing?: INodeProperties['routing'] },
+): INodeProperties {
+	return {
+		displayName: 'Pipeline Stage Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPipelineStages', loadOptionsDependsOn: [pipelineParameter] },
+		default: '',
+		description:
+			'Stage of the chosen pipeline. Choose from the list, or specify the stage\'s ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		...extra,
+	};
+}
+
+/** Optional opportunity properties shared by Create, Create or Update and Update (body of the same name). */
+export function opportunityFieldOptions(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Assigned User Name or ID',
+			name: 'assignedTo',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getUsers' },
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			routing: { send: { type: 'body', property: 'assignedTo' } },
+		},
+		{
+			displayName: 'Monetary Value',
+			name: 'monetaryValue',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			description: 'Value of the deal in the location\'s currency',
+			routing: { send: { type: 'body', property: 'monetaryValue' } },
+		},
+	];
+}
+
+/** The Opportunity resource locator: searchable list (`GET /opportunities/search?q=`) or an ID. */
+export function opportunityLocator(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Opportunity',
+		name: 'opportunityId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search by name…',
+				typeOptions: { searchListMethod: 'searchOpportunities', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. yWQobCRIhRguQtD2llvk',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[A-Za-z0-9_-]{6,64}$', errorMessage: 'Not a valid HighLevel opportunity ID' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Properties kept by Simplify for opportunities. */
+export const SIMPLE_OPPORTUNITY_KEYS = [
+	'id',
+	'name',
+	'status',
+	'monetaryValue',
+	'pipelineId',
+	'pipelineStageId',
+	'contactId',
+	'assignedTo',
+	'createdAt',
+	'updatedAt',
+	'lastStageChangeAt',
+	'lastStatusChangeAt',
+];
+
+/** Keeps only {@link SIMPLE_OPPORTUNITY_KEYS} of an opportunity record. */
+export function simplifyOpportunity(opportunity: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const key of SIMPLE_OPPORTUNITY_KEYS) if (opportunity[key] !== undefined) out[key] = opportunity[key];
+	return out;
+}

@@ -1,0 +1,102 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
+import { ENDPOINTS } from '../../shared/endpoints';
+import { resolvePipelineStage } from '../../shared/pipelines';
+import { routeTo } from '../../shared/routing';
+import { simplifyOpportunity, STATUS_OPTIONS } from './fields';
+
+const show = { resource: ['opportunity'], operation: ['getAll'] };
+
+/**
+ * Get Many: `GET /opportunities/search` (opportunities.json `search-opportunity`): query `location_id` (snake
+ * case), filters `pipeline_id`, `pipeline_stage_id`, `status`, `contact_id`, `assigned_to`, `q`; paged with
+ * `limit` ≤ 100 and the `startAfter`/`startAfterId` cursor from `meta` (FACTS.md 2.2, 2.14).
+ */
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many opportunities',
+	description: 'List opportunities by pipeline, stage, status, contact or assigned user',
+	routing: routeTo({
+		endpoint: ENDPOINTS.searchOpportunities,
+		preSend: [resolvePipelineStage({ in: 'qs', pipeline: 'pipeline_id', stage: 'pipeline_stage_id' })],
+		output(_body, records) {
+			return this.getNodeParameter('simplify', false) ? records.map(simplifyOpportunity) : records;
+		},
+	}),
+};
+
+const toQuery = (property: string) => ({ send: { type: 'query' as const, property } });
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Assigned User Name or ID',
+				name: 'assignedTo',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: '',
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				routing: toQuery('assigned_to'),
+			},
+			{
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'string',
+				default: '',
+				description: 'Only opportunities of this contact',
+				routing: toQuery('contact_id'),
+			},
+			{
+				displayName: 'Pipeline Name or ID',
+				name: 'pipelineId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getPipelines' },
+				default: '',
+				description:
+					'Choose from the list, or specify the pipeline\'s ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				routing: toQuery('pipeline_id'),
+			},
+			{
+				displayName: 'Pipeline Stage Name or ID',
+				name: 'pipelineStageId',
+				type: 'options',
+				typeOptions: {
+					loadOptionsMethod: 'getPipelineStages',
+					loadOptionsDependsOn: ['filters.pipelineId'],
+				},
+				default: '',
+				description:
+					'Choose from the list, or specify the stage\'s ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				routing: toQuery('pipeline_stage_id'),
+			},
+			{
+				displayName: 'Search Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Free text matched against the opportunity and its contact',
+				routing: toQuery('q'),
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [...STATUS_OPTIONS, { name: 'All', value: 'all' }],
+				default: 'open',
+				routing: toQuery('status'),
+			},
+		],
+	},
+	simplifyProperty(show),
+];

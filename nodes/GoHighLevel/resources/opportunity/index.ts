@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as del from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as update from './update';
+import * as updateStatus from './updateStatus';
+import * as upsert from './upsert';
+
+const operations = [create, upsert, get, getAll, update, updateStatus, del];
+
+/** The Opportunity resource: its operations (each with its routing) and their fields. */
+export const opportunityDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['opportunity'] } },
+		options: operations.map((op) => op.option).sort((a, b) => a.name.localeCompare(b.name)),
+		default: 'create',
+	},
+	...operations.flatMap((op) => op.description),
+];

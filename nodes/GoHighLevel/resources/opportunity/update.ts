@@ -1,0 +1,70 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { resolveCustomFields } from '../../shared/customFields';
+import { customFieldsProperty } from '../../shared/descriptions';
+import { ENDPOINTS } from '../../shared/endpoints';
+import { resolvePipelineStage } from '../../shared/pipelines';
+import { routeTo } from '../../shared/routing';
+import {
+	opportunityFieldOptions,
+	opportunityLocator,
+	pipelineField,
+	stageField,
+	STATUS_OPTIONS,
+} from './fields';
+
+const show = { resource: ['opportunity'], operation: ['update'] };
+
+/**
+ * Update: `PUT /opportunities/{id}` (opportunities.json `update-opportunity`, body `UpdateOpportunityDto`), root
+ * `opportunity`. Moving to another stage is an update of Pipeline Stage; custom fields use the Create shape.
+ */
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an opportunity',
+	description: 'Update an opportunity, e.g. move it to another pipeline stage',
+	routing: routeTo({
+		endpoint: ENDPOINTS.updateOpportunity,
+		pathParameters: { id: 'opportunityId' },
+		preSend: [
+			resolvePipelineStage({ in: 'body', pipeline: 'pipelineId', stage: 'pipelineStageId' }),
+			resolveCustomFields('opportunity'),
+		],
+	}),
+};
+
+export const description: INodeProperties[] = [
+	opportunityLocator(show),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			pipelineField('pipelineId', { routing: { send: { type: 'body', property: 'pipelineId' } } }),
+			stageField('pipelineStageId', 'updateFields.pipelineId', {
+				routing: { send: { type: 'body', property: 'pipelineStageId' } },
+			}),
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: STATUS_OPTIONS,
+				default: 'open',
+				routing: { send: { type: 'body', property: 'status' } },
+			},
+			...opportunityFieldOptions(),
+		],
+	},
+	customFieldsProperty('opportunity', show),
+];

@@ -1,0 +1,79 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../shared/endpoints';
+import { resolvePipelineStage } from '../../shared/pipelines';
+import { routeTo } from '../../shared/routing';
+import { contactLocator } from '../contact/fields';
+import { opportunityFieldOptions, pipelineField, stageField, STATUS_OPTIONS } from './fields';
+
+const show = { resource: ['opportunity'], operation: ['upsert'] };
+
+/**
+ * Create or Update: `POST /opportunities/upsert` (opportunities.json `Upsert-opportunity`). HighLevel updates the
+ * contact's opportunity in the pipeline, or creates one. The spec marks `followers`, `isRemoveAllFollowers` and
+ * `followersActionType` as required; they are sent as a no-op (add nobody, remove nobody). The spec omits
+ * `contactId`, which HighLevel's later documentation lists as required; it is sent. `UpsertOpportunityDto` has no
+ * custom fields. Output: the opportunity plus `new`.
+ */
+export const option: INodePropertyOptions = {
+	name: 'Create or Update',
+	value: 'upsert',
+	action: 'Create or update an opportunity',
+	description: 'Create an opportunity, or update the contact\'s opportunity in the pipeline',
+	routing: routeTo({
+		endpoint: ENDPOINTS.upsertOpportunity,
+		preSend: [
+			async function (requestOptions) {
+				return {
+					...requestOptions,
+					body: {
+						followers: [],
+						isRemoveAllFollowers: false,
+						followersActionType: 'add',
+						...((requestOptions.body as object | undefined) ?? {}),
+					},
+				};
+			},
+			resolvePipelineStage({ in: 'body', pipeline: 'pipelineId', stage: 'pipelineStageId' }),
+		],
+		output: (body, records) => records.map((opportunity) => ({ ...opportunity, new: body.new })),
+	}),
+};
+
+export const description: INodeProperties[] = [
+	pipelineField('pipelineId', {
+		required: true,
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'pipelineId' } },
+	}),
+	{ ...contactLocator('contactId', show), routing: { send: { type: 'body', property: 'contactId' } } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			stageField('pipelineStageId', 'pipelineId', {
+				routing: { send: { type: 'body', property: 'pipelineStageId' } },
+			}),
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: STATUS_OPTIONS,
+				default: 'open',
+				routing: { send: { type: 'body', property: 'status' } },
+			},
+			...opportunityFieldOptions(),
+		],
+	},
+];

@@ -1,0 +1,255 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+/** HighLevel API v2 production base URL (FACTS.md 1.1: every spec's `servers`). Credentials may override it. */
+export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
+
+/**
+ * `Version` header values (FACTS.md 1.2): calendars.json and conversations.json take `2021-04-15`,
+ * every other app (contacts, opportunities, locations, users, …) takes `2021-07-28`.
+ */
+export const API_VERSION = {
+	default: '2021-07-28',
+	calendarsAndConversations: '2021-04-15',
+} as const;
+
+/** Page-by-page reading of a list endpoint (FACTS.md 2.14). */
+export type PaginationStyle =
+	| {
+			/**
+			 * `POST /contacts/search`: page size `pageLimit` (max 500) in the body; the next page starts after the
+			 * `searchAfter` value that every returned record carries (take the last record's). `page` is not sent,
+			 * so the 10,000-record cap of page mode does not apply. Response total: `total`.
+			 */
+			style: 'searchAfter';
+			sizeParameter: 'pageLimit';
+			maxPageSize: number;
+	  }
+	| {
+			/**
+			 * `GET /opportunities/search`: page size `limit` (max 100) in the query; the next page is asked with
+			 * `startAfter` (epoch ms) + `startAfterId` from `meta`. The last page still carries a cursor, so stop on
+			 * `meta.nextPageUrl == null`, a short page or `meta.total` reached.
+			 */
+			style: 'startAfterMeta';
+			sizeParameter: 'limit';
+			maxPageSize: number;
+	  };
+
+/**
+ * One HighLevel operation as the official spec describes it. Every path, Version header, location parameter,
+ * response root, cursor and page size used by this package lives in {@link ENDPOINTS}, with the spec file and
+ * operationId beside it; test/shared/endpoints.test.ts checks each entry against the vendored specs.
+ */
+export interface Endpoint {
+	/** Spec file (app) in the official docs, e.g. `contacts` = openapi/contacts.json. */
+	spec: 'contacts' | 'opportunities' | 'locations' | 'users';
+	/** `operationId` in that spec. */
+	operationId: string;
+	method: IHttpRequestMethods;
+	/** Path template exactly as in the spec, e.g. `/contacts/{contactId}`. */
+	path: string;
+	/** Value of the required `Version` header. */
+	version: string;
+	/**
+	 * Where the location (sub-account) id goes: query `locationId` for most GETs, query `location_id` for
+	 * `GET /opportunities/search`, body `locationId` for creates and search POSTs, or a path parameter.
+	 * Absent when the operation addresses a record by id only.
+	 */
+	location?: { in: 'query' | 'body' | 'path'; name: string };
+	/** Key of the response body holding the record (object) or records (array); absent: the whole body. */
+	root?: string;
+	/** Scope the operation needs (the spec's `security` entry), named in errors when the token lacks it. */
+	scope: string;
+	/** Present on list endpoints that page. */
+	pagination?: PaginationStyle;
+}
+
+const V = API_VERSION.default;
+
+/** Every HighLevel endpoint the package calls. */
+export const ENDPOINTS = {
+	// contacts.json (FACTS.md 2.1)
+	createContact: {
+		spec: 'contacts',
+		operationId: 'create-contact',
+		method: 'POST',
+		path: '/contacts/',
+		version: V,
+		location: { in: 'body', name: 'locationId' },
+		root: 'contact',
+		scope: 'contacts.write',
+	},
+	upsertContact: {
+		spec: 'contacts',
+		operationId: 'upsert-contact',
+		method: 'POST',
+		path: '/contacts/upsert',
+		version: V,
+		location: { in: 'body', name: 'locationId' },
+		root: 'contact',
+		scope: 'contacts.write',
+	},
+	getContact: {
+		spec: 'contacts',
+		operationId: 'get-contact',
+		method: 'GET',
+		path: '/contacts/{contactId}',
+		version: V,
+		root: 'contact',
+		scope: 'contacts.readonly',
+	},
+	updateContact: {
+		spec: 'contacts',
+		operationId: 'update-contact',
+		method: 'PUT',
+		path: '/contacts/{contactId}',
+		version: V,
+		root: 'contact',
+		scope: 'contacts.write',
+	},
+	deleteContact: {
+		spec: 'contacts',
+		operationId: 'delete-contact',
+		method: 'DELETE',
+		path: '/contacts/{contactId}',
+		version: V,
+		scope: 'contacts.write',
+	},
+	searchContacts: {
+		spec: 'contacts',
+		operationId: 'search-contacts-advanced',
+		method: 'POST',
+		path: '/contacts/search',
+		version: V,
+		location: { in: 'body', name: 'locationId' },
+		root: 'contacts',
+		scope: 'contacts.readonly',
+		pagination: { style: 'searchAfter', sizeParameter: 'pageLimit', maxPageSize: 500 },
+	},
+	addContactTags: {
+		spec: 'contacts',
+		operationId: 'add-tags',
+		method: 'POST',
+		path: '/contacts/{contactId}/tags',
+		version: V,
+		scope: 'contacts.write',
+	},
+	removeContactTags: {
+		spec: 'contacts',
+		operationId: 'remove-tags',
+		method: 'DELETE',
+		path: '/contacts/{contactId}/tags',
+		version: V,
+		scope: 'contacts.write',
+	},
+	// opportunities.json (FACTS.md 2.2)
+	createOpportunity: {
+		spec: 'opportunities',
+		operationId: 'create-opportunity',
+		method: 'POST',
+		path: '/opportunities/',
+		version: V,
+		location: { in: 'body', name: 'locationId' },
+		root: 'opportunity',
+		scope: 'opportunities.write',
+	},
+	upsertOpportunity: {
+		spec: 'opportunities',
+		operationId: 'Upsert-opportunity',
+		method: 'POST',
+		path: '/opportunities/upsert',
+		version: V,
+		location: { in: 'body', name: 'locationId' },
+		root: 'opportunity',
+		scope: 'opportunities.write',
+	},
+	getOpportunity: {
+		spec: 'opportunities',
+		operationId: 'get-opportunity',
+		method: 'GET',
+		path: '/opportunities/{id}',
+		version: V,
+		root: 'opportunity',
+		scope: 'opportunities.readonly',
+	},
+	updateOpportunity: {
+		spec: 'opportunities',
+		operationId: 'update-opportunity',
+		method: 'PUT',
+		path: '/opportunities/{id}',
+		version: V,
+		root: 'opportunity',
+		scope: 'opportunities.write',
+	},
+	updateOpportunityStatus: {
+		spec: 'opportunities',
+		operationId: 'update-opportunity-status',
+		method: 'PUT',
+		path: '/opportunities/{id}/status',
+		version: V,
+		scope: 'opportunities.write',
+	},
+	deleteOpportunity: {
+		spec: 'opportunities',
+		operationId: 'delete-opportunity',
+		method: 'DELETE',
+		path: '/opportunities/{id}',
+		version: V,
+		scope: 'opportunities.write',
+	},
+	searchOpportunities: {
+		spec: 'opportunities',
+		operationId: 'search-opportunity',
+		method: 'GET',
+		path: '/opportunities/search',
+		version: V,
+		location: { in: 'query', name: 'location_id' },
+		root: 'opportunities',
+		scope: 'opportunities.readonly',
+		pagination: { style: 'startAfterMeta', sizeParameter: 'limit', maxPageSize: 100 },
+	},
+	getPipelines: {
+		spec: 'opportunities',
+		operationId: 'get-pipelines',
+		method: 'GET',
+		path: '/opportunities/pipelines',
+		version: V,
+		location: { in: 'query', name: 'locationId' },
+		root: 'pipelines',
+		scope: 'opportunities.readonly',
+	},
+	// locations.json (FACTS.md 2.6, 2.7)
+	getCustomFields: {
+		spec: 'locations',
+		operationId: 'get-custom-fields',
+		method: 'GET',
+		path: '/locations/{locationId}/customFields',
+		version: V,
+		location: { in: 'path', name: 'locationId' },
+		root: 'customFields',
+		scope: 'locations/customFields.readonly',
+	},
+	getLocationTags: {
+		spec: 'locations',
+		operationId: 'get-location-tags',
+		method: 'GET',
+		path: '/locations/{locationId}/tags',
+		version: V,
+		location: { in: 'path', name: 'locationId' },
+		root: 'tags',
+		scope: 'locations/tags.readonly',
+	},
+	// users.json (FACTS.md 2.8)
+	getUsers: {
+		spec: 'users',
+		operationId: 'get-user-by-location',
+		method: 'GET',
+		path: '/users/',
+		version: V,
+		location: { in: 'query', name: 'locationId' },
+		root: 'users',
+		scope: 'users.readonly',
+	},
+} satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;

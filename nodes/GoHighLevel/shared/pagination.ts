@@ -1,0 +1,92 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Endpoint, PaginationStyle } from './endpoints';
+import { recordsOf, sendRequest, type Connection, type HighLevelContext } from './transport';
+
+/** The cursor for the next page, merged into the body (searchAfter) or the query (startAfterMeta). */
+type Cursor = IDataObject;
+
+/**
+ * Reads the next-page cursor of a page (FACTS.md 2.14), or undefined when the page was the last.
+ * @param body the page's response body
+ * @param records the page's records
+ * @param pageSize the page size asked for
+ */
+function nextCursor(
+	style: PaginationStyle,
+	body: IDataObject,
+	records: IDataObject[],
+	pageSize: number,
+): Cursor | undefined {
+	if (records.length < pageSize || records.length === 0) return undefined;
+	if (style.style === 'searchAfter') {
+		// POST /contacts/search: every record carries `searchAfter: [sortValue, id]`; the last one is the cursor.
+		const searchAfter = records[records.length - 1].searchAfter;
+		return Array.isArray(searchAfter) && searchAfter.length ? { searchAfter } : undefined;
+	}
+	// GET /opportunities/search: `meta.startAfter` (epoch ms) + `meta.startAfterId`; `nextPageUrl` null = last page.
+	const meta = (body.meta ?? {}) as IDataObject;
+	if (meta.nextPageUrl === null || meta.nextPageUrl === undefined || meta.nextPageUrl === '') return undefined;
+	if (meta.startAfterId === undefined || meta.startAfter === undefined) return undefined;
+	return { startAfter: meta.startAfter, startAfterId: meta.startAfterId };
+}
+
+/** Total number of matching records a page reports, if any: `total` or `meta.total`. */
+function totalOf(body: IDataObject): number | undefined {
+	const total = body.total ?? (body.meta as IDataObject | undefined)?.total;
+	return typeof total === 'number' ? total : undefined;
+}
+
+/**
+ * Reads records of a paged endpoint until `limit` records are collected (Infinity = Return All) or the
+ * endpoint has no more. Each page re-sends the complete first request — location, filters, sort — plus the
+ * page size and the cursor, merged into the right place (body for `POST /contacts/search`, query for
+ * `GET /opportunities/search`): unlike n8n's generic pagination, nothing is lost from page 2 on.
+ *
+ * Page size: the endpoint's maximum (500 / 100) or fewer when `limit` needs fewer.
+ * @returns the records, at most `limit`
+ * @throws NodeOperationError when HighLevel repeats a cursor (it would loop forever)
+ */
+export async function fetchPages(
+	ctx: HighLevelContext,
+	endpoint: Endpoint,
+	connection: Connection,
+	firstRequest: IHttpRequestOptions,
+	limit: number,
+): Promise<IDataObject[]> {
+	const style = endpoint.pagination;
+	if (!style) throw new NodeOperationError(ctx.getNode(), `${endpoint.operationId} does not page`);
+	const into: 'body' | 'qs' = style.style === 'searchAfter' ? 'body' : 'qs';
+	const records: IDataObject[] = [];
+	const seenCursors = new Set<string>();
+	let cursor: Cursor = {};
+	for (;;) {
+		const pageSize = Math.max(1, Math.min(style.maxPageSize, limit - records.length));
+		const request: IHttpRequestOptions = {
+			...firstRequest,
+			headers: { ...(firstRequest.headers ?? {}) },
+			[into]: {
+				...((firstRequest[into] as IDataObject | undefined) ?? {}),
+				[style.sizeParameter]: pageSize,
+				...cursor,
+			},
+		};
+		const body = ((await sendRequest(ctx, endpoint, connection, request)).body ?? {}) as IDataObject;
+		const page = recordsOf(endpoint, body);
+		records.push(...page.slice(0, limit - records.length));
+		const total = totalOf(body);
+		if (records.length >= limit || (total !== undefined && records.length >= total)) break;
+		const next = nextCursor(style, body, page, pageSize);
+		if (!next) break;
+		const key = JSON.stringify(next);
+		if (seenCursors.has(key)) {
+			throw new NodeOperationError(ctx.getNode(), 'HighLevel returned the same page twice', {
+				description: `${endpoint.method} ${endpoint.path} repeated the cursor ${key}; stopped after ${records.length} records.`,
+			});
+		}
+		seenCursors.add(key);
+		cursor = next;
+	}
+	return records;
+}

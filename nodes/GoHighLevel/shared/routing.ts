@@ -1,0 +1,85 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+
+import type { Endpoint } from './endpoints';
+import { fetchPages } from './pagination';
+import { buildRequest, getConnection, recordsOf, sendRequest } from './transport';
+
+/** Shapes an operation's output: from the response body (and the node's parameters) to output items. */
+export type OutputShaper = (
+	this: IExecuteSingleFunctions,
+	body: IDataObject,
+	records: IDataObject[],
+) => IDataObject[] | Promise<IDataObject[]>;
+
+/** How an operation is sent: which endpoint, which node parameters fill the path, how output is shaped. */
+export interface OperationRoute {
+	endpoint: Endpoint;
+	/** Spec path parameter → node parameter holding it (resource locators are read with `extractValue`). */
+	pathParameters?: Record<string, string>;
+	/** Default: one item per record under `endpoint.root`. */
+	output?: OutputShaper;
+	/** Hooks run on the request RoutingNode built from the fields, in order, before it is sent. */
+	preSend?: Array<
+		(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>
+	>;
+}
+
+/**
+ * The `routing` of an operation option. Declarative fields still fill `qs` and `body` through their own
+ * `routing.send`, and `preSend` hooks (validation, custom fields) still run; this adds the one hook RoutingNode
+ * gives for owning the HTTP exchange — `operations.pagination` as a function, enabled by `send.paginate` — and
+ * uses it for every operation, paged or not, so that pacing, retries, error mapping and pagination live in this
+ * file only. (RoutingNode's generic pagination merges `request` shallowly and loses `locationId` and filters
+ * from page 2: n8n-io/n8n#11353.)
+ */
+export function routeTo(route: OperationRoute): INodePropertyRouting {
+	return {
+		send: { paginate: true, ...(route.preSend?.length ? { preSend: route.preSend } : {}) },
+		operations: {
+			async pagination(this: IExecutePaginationFunctions, requestData) {
+				return await runOperation.call(this, route, requestData);
+			},
+		},
+	};
+}
+
+async function runOperation(
+	this: IExecutePaginationFunctions,
+	route: OperationRoute,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const { endpoint } = route;
+	const connection = await getConnection(this);
+	const path: Record<string, string> = {};
+	for (const [name, parameter] of Object.entries(route.pathParameters ?? {})) {
+		path[name] = String(this.getNodeParameter(parameter, '', { extractValue: true }) ?? '');
+	}
+	const prepared = requestData.options;
+	const options = buildRequest(this, endpoint, connection, {
+		path,
+		qs: prepared.qs as IDataObject | undefined,
+		body: prepared.body as IDataObject | undefined,
+	});
+	if (prepared.timeout) options.timeout = prepared.timeout;
+	let body: IDataObject;
+	let records: IDataObject[];
+	if (endpoint.pagination) {
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+		records = await fetchPages(this, endpoint, connection, options, limit);
+		body = { [endpoint.root ?? 'records']: records };
+	} else {
+		body = ((await sendRequest(this, endpoint, connection, options)).body ?? {}) as IDataObject;
+		records = recordsOf(endpoint, body);
+	}
+	const output = route.output ? await route.output.call(this, body, records) : records;
+	return output.map((json) => ({ json }));
+}
