@@ -3,6 +3,10 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
+	// openapi-backend's ESM-only $ref resolver cannot load under Jest; the sandbox does not need it.
+	moduleNameMapper: {
+		'^@apidevtools/json-schema-ref-parser$': '<rootDir>/test/support/json-schema-ref-parser.cjs',
+	},
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 	},

@@ -1,0 +1,125 @@
+/**
+ * A local, in-memory HighLevel API v2 (https://services.leadconnectorhq.com) for tests, demos and benchmarks.
+ * See README.md beside this file for what it emulates.
+ *
+ * ```ts
+ * const sandbox = await startSandbox();
+ * await fetch(`${sandbox.url}/contacts/${id}`, {
+ *   headers: { Authorization: `Bearer ${sandbox.privateIntegrationToken}`, Version: '2021-07-28' },
+ * });
+ * await sandbox.close();
+ * ```
+ */
+import type { ScopeGrant } from './auth';
+import type { RateLimitConfig } from './rateLimit';
+import type { GenerateContactsOptions, SeedOptions } from './seed';
+import type { SandboxStats } from './stats';
+import type { SandboxStore } from './store';
+
+export { startSandbox } from './server';
+export { DEFAULT_OAUTH_SCOPES, REFRESH_IDEMPOTENCY_WINDOW_MS } from './auth';
+export { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './rateLimit';
+export {
+	COMPANY_ID,
+	DEFAULT_LOCATION_ID,
+	SECOND_LOCATION_ID,
+	type GenerateContactsOptions,
+	type SeedOptions,
+} from './seed';
+export { SPEC_PATCHES, STRICT_BODY_OPERATIONS } from './spec';
+export type { InvalidRequest, SandboxStats } from './stats';
+export type {
+	ContactRecord,
+	CustomFieldRecord,
+	CustomFieldValue,
+	LocationData,
+	OpportunityRecord,
+	PipelineRecord,
+	SandboxStore,
+	StageRecord,
+	TagRecord,
+	UserRecord,
+} from './store';
+
+/** Latency added before each HighLevel request is handled: fixed ms, or a uniform [min, max] ms range. */
+export type LatencyOption = number | [number, number];
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+	/** TCP port; default 0 (random). The host is always 127.0.0.1. */
+	port?: number;
+	/**
+	 * Burst + daily limits per location per app (FACTS.md 4). Default `{max: 100, intervalMs: 10_000, daily: 200_000}`.
+	 * `false` disables limiting (and the `X-RateLimit-*` headers).
+	 */
+	rateLimit?: RateLimitConfig | false;
+	/** Added delay per request, default 0. */
+	latencyMs?: LatencyOption;
+	/** OAuth access token lifetime in seconds, default 86399 (FACTS.md 3.2). */
+	accessTokenTtlSeconds?: number;
+	/** What to seed; default: the demo seed in two locations. */
+	seed?: SeedOptions;
+	/** Clock in epoch ms (token expiry, refresh window, rate-limit windows, record timestamps). Default `Date.now`. */
+	now?: () => number;
+}
+
+/** Options of {@link Sandbox.createPrivateIntegrationToken}. */
+export interface PrivateIntegrationTokenOptions {
+	/** Default: the default location. */
+	locationId?: string;
+	/** Scopes (FACTS.md 3.5 names); default: all. */
+	scopes?: string[];
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+	/** E.g. `http://127.0.0.1:41234` (no trailing slash). */
+	url: string;
+	/** The default seeded location. */
+	locationId: string;
+	/** The second seeded location, if seeded. */
+	secondLocationId: string | undefined;
+	/** A valid Private Integration Token for the default location (`pit-…`, all scopes; stable across runs). */
+	privateIntegrationToken: string;
+	/** The sandbox's OAuth client (Marketplace app). */
+	oauth: {
+		clientId: string;
+		clientSecret: string;
+		/**
+		 * Issues a one-time authorization code for a location (default: the default location), as the redirect of
+		 * the consent screen would. Exchange it at `POST /oauth/token`.
+		 * @param scopes default {@link DEFAULT_OAUTH_SCOPES}
+		 * @throws Error for an unknown location
+		 */
+		authorizationCode(locationId?: string, scopes?: string[]): string;
+		/** `${url}/oauth/token`. */
+		tokenUrl: string;
+		/** `${url}/oauth/chooselocation` (redirects to `redirect_uri?code=…&state=…`). */
+		authorizeUrl: string;
+	};
+	/** Live counters. */
+	stats: SandboxStats;
+	/** Direct state access, per location. */
+	store: SandboxStore;
+	/** Adds `count` generated, deterministic contacts (see seed.ts `generateContacts`). @throws Error for an unknown location */
+	seedContacts(count: number, opts?: GenerateContactsOptions): void;
+	/** Replaces the rate limits (`undefined` = defaults, `false` = off); counters are kept. */
+	setRateLimit(limit: SandboxOptions['rateLimit']): void;
+	/** Replaces the added latency (`undefined` = 0). */
+	setLatency(ms: SandboxOptions['latencyMs']): void;
+	/** Makes every issued OAuth access token expire now (the next call answers 401 `Invalid JWT`, forcing a refresh). */
+	expireAccessTokens(): void;
+	/**
+	 * Registers an extra Private Integration Token, e.g. with limited scopes.
+	 * @returns the token (`pit-…`)
+	 * @throws Error for an unknown location
+	 */
+	createPrivateIntegrationToken(opts?: PrivateIntegrationTokenOptions): string;
+	/** Back to the initial seed; stats and rate-limit counters zeroed. Tokens stay valid. */
+	reset(): void;
+	/** Stops the server and drops open connections. */
+	close(): Promise<void>;
+}
+
+/** Scope grant type of tokens (`'all'` or a set of scope names). */
+export type { ScopeGrant };

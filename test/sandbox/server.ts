@@ -1,0 +1,519 @@
+/**
+ * The sandbox HTTP server. Request pipeline for HighLevel paths:
+ * route by spec (404 `Cannot GET /x`) → bearer token (401 `Invalid JWT`) → scopes (401) → rate limit (429) →
+ * OpenAPI validation (422) → token location vs `locationId`/`location_id` (403) → operation handler.
+ * `POST /oauth/token` skips auth and rate limiting. `/__sandbox/*` admin paths skip everything.
+ */
+import * as http from 'http';
+import { randomUUID } from 'crypto';
+import type { AddressInfo } from 'net';
+import {
+	AuthRegistry,
+	checkScopes,
+	DEFAULT_OAUTH_SCOPES,
+	type TokenRecord,
+	type TokenSubject,
+} from './auth';
+import { contactHandlers } from './contacts';
+import {
+	forbiddenLocation,
+	HttpError,
+	type OperationContext,
+	type OperationHandler,
+} from './context';
+import type {
+	LatencyOption,
+	PrivateIntegrationTokenOptions,
+	Sandbox,
+	SandboxOptions,
+} from './index';
+import { locationHandlers } from './locations';
+import { opportunityHandlers } from './opportunities';
+import { createRng, randomUuid } from './random';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rateLimit';
+import { DEFAULT_LOCATION_ID, generateContacts, SECOND_LOCATION_ID, seedStore } from './seed';
+import { loadSpecs, matchOperation, validateRequest, type MatchedOperation } from './spec';
+import { createStats, type SandboxStats } from './stats';
+import { SandboxStore, type LocationData } from './store';
+
+const HANDLERS: Record<string, OperationHandler> = {
+	...contactHandlers,
+	...opportunityHandlers,
+	...locationHandlers,
+};
+
+interface Reply {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+/** The stable PIT of a seeded location (`pit-<uuid>` derived from the location id). */
+function defaultPit(locationId: string): string {
+	return `pit-${randomUuid(createRng(`pit:${locationId}`))}`;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+	const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+	res.writeHead(reply.status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(payload),
+		...(reply.headers ?? {}),
+	});
+	res.end(payload);
+}
+
+function parseBasic(header: string | undefined): { id?: string; secret?: string } {
+	const m = /^Basic\s+(\S+)$/i.exec(header ?? '');
+	if (!m) return {};
+	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+	const i = decoded.indexOf(':');
+	if (i < 0) return {};
+	return {
+		id: decodeURIComponent(decoded.slice(0, i)),
+		secret: decodeURIComponent(decoded.slice(i + 1)),
+	};
+}
+
+/**
+ * Starts a sandbox on 127.0.0.1.
+ * @throws when the port cannot be bound
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const specs = await loadSpecs();
+	const now = options.now ?? Date.now;
+	const seedOptions = options.seed ?? {};
+	const stats: SandboxStats = createStats();
+	const store = new SandboxStore(DEFAULT_LOCATION_ID);
+	seedStore(store, seedOptions);
+	const auth = new AuthRegistry(now, options.accessTokenTtlSeconds ?? 86399);
+	const limiter = new RateLimiter(
+		options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+		now,
+	);
+	let latency: LatencyOption = options.latencyMs ?? 0;
+	const latencyRng = createRng('latency');
+	let baseUrl = '';
+
+	const subject = (locationId: string): TokenSubject => {
+		const data = store.location(locationId);
+		return {
+			locationId,
+			companyId: data.location.companyId,
+			userId: data.users[0]?.id ?? locationId,
+		};
+	};
+	for (const id of store.locations.keys()) auth.createPit(subject(id), 'all', defaultPit(id));
+
+	function delayMs(): number {
+		if (Array.isArray(latency)) return latency[0] + latencyRng() * (latency[1] - latency[0]);
+		return latency;
+	}
+
+	function countReply(reply: Reply): void {
+		if (reply.status === 401) stats.unauthorized++;
+		else if (reply.status === 403) stats.forbidden++;
+		else if (reply.status === 404) stats.notFound++;
+		else if (reply.status === 429) stats.rateLimited++;
+	}
+
+	function tokenEndpoint(
+		match: MatchedOperation,
+		req: http.IncomingMessage,
+		url: URL,
+		body: unknown,
+	): Reply {
+		const form = (
+			body && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {}
+		) as Record<string, string | undefined>;
+		const basic = parseBasic(req.headers.authorization);
+		form.client_id ??= basic.id;
+		form.client_secret ??= basic.secret;
+		const v = validateRequest(match, {
+			method: 'POST',
+			path: url.pathname,
+			rawQuery: '',
+			headers: req.headers,
+			body: form,
+		});
+		if (!v.valid) return invalid(match, req, url, v.errors);
+		if (!auth.checkClient(form.client_id, form.client_secret)) {
+			return {
+				status: 401,
+				body: { statusCode: 401, message: 'Invalid client credentials', error: 'Unauthorized' },
+			};
+		}
+		const grant = form.grant_type;
+		if (grant === 'authorization_code') {
+			if (!form.code) return invalid(match, req, url, ['code should not be empty']);
+			const result = auth.exchangeCode(form.code);
+			return result.ok
+				? { status: 200, body: result.body }
+				: { status: result.status, body: result.body };
+		}
+		if (grant === 'refresh_token') {
+			if (!form.refresh_token)
+				return invalid(match, req, url, ['refresh_token should not be empty']);
+			const result = auth.refresh(form.refresh_token, form.client_id as string);
+			if (!result.ok) return { status: result.status, body: result.body };
+			if (result.replay) stats.tokenRefreshReplays++;
+			else stats.tokenRefreshes++;
+			return { status: 200, body: result.body };
+		}
+		return {
+			status: 400,
+			body: { statusCode: 400, message: `grant_type ${grant} is not supported by the sandbox` },
+		};
+	}
+
+	function invalid(
+		match: MatchedOperation | undefined,
+		req: http.IncomingMessage,
+		url: URL,
+		errors: string[],
+		headers?: Record<string, string>,
+	): Reply {
+		stats.invalidRequests.push({
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			operationId: match?.operationId,
+			errors,
+		});
+		return {
+			status: 422,
+			body: { statusCode: 422, message: errors, error: 'Unprocessable Entity' },
+			headers,
+		};
+	}
+
+	async function handleApi(req: http.IncomingMessage, url: URL, raw: Buffer): Promise<Reply> {
+		const method = (req.method ?? 'GET').toUpperCase();
+		const pathname = url.pathname;
+		const token = auth.authenticate(req.headers.authorization);
+		const rateKey = (t: TokenRecord): string => `${t.appKey}|${t.locationId}`;
+		const match = matchOperation(specs, method, pathname);
+		if (!match) {
+			return {
+				status: 404,
+				body: { statusCode: 404, message: `Cannot ${method} ${pathname}` },
+				headers: limiter.peek(token && rateKey(token)),
+			};
+		}
+		stats.byOperation[match.operationId] = (stats.byOperation[match.operationId] ?? 0) + 1;
+
+		let body: unknown;
+		const text = raw.toString('utf8');
+		if (String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+			body = Object.fromEntries(new URLSearchParams(text));
+		} else if (text.trim()) {
+			try {
+				body = JSON.parse(text);
+			} catch (e) {
+				return {
+					status: 400,
+					body: { statusCode: 400, message: (e as Error).message, error: 'Bad Request' },
+				};
+			}
+		}
+
+		if (match.operationId === 'get-access-token') return tokenEndpoint(match, req, url, body);
+
+		if (!token)
+			return {
+				status: 401,
+				body: { statusCode: 401, message: 'Invalid JWT' },
+				headers: limiter.peek(undefined),
+			};
+		const scope = checkScopes(token, match.security);
+		if (!scope.ok)
+			return {
+				status: 401,
+				body: { statusCode: 401, message: scope.message },
+				headers: limiter.peek(rateKey(token)),
+			};
+		const decision = limiter.take(rateKey(token));
+		const headers = decision.headers;
+		if (!decision.allowed)
+			return { status: 429, body: { statusCode: 429, message: 'Too Many Requests' }, headers };
+
+		const v = validateRequest(match, {
+			method,
+			path: pathname,
+			rawQuery: url.search.slice(1),
+			headers: req.headers,
+			body,
+		});
+		if (!v.valid) return invalid(match, req, url, v.errors, headers);
+
+		const location: LocationData | undefined = store.locations.get(token.locationId);
+		const bodyLocation =
+			body && typeof body === 'object' ? (body as Record<string, unknown>).locationId : undefined;
+		const asked = [
+			v.query.locationId,
+			v.query.location_id,
+			v.params.locationId,
+			bodyLocation,
+		].filter((x) => typeof x === 'string');
+		if (!location || asked.some((id) => id !== token.locationId)) {
+			const e = forbiddenLocation();
+			return { status: e.status, body: e.body, headers };
+		}
+
+		const handler = HANDLERS[match.operationId];
+		if (!handler) {
+			return {
+				status: 501,
+				body: {
+					statusCode: 501,
+					message: `The sandbox does not implement ${match.operationId} (${method} ${match.path})`,
+				},
+				headers,
+			};
+		}
+		const ctx: OperationContext = {
+			operationId: match.operationId,
+			params: v.params,
+			query: v.query,
+			body,
+			token,
+			location,
+			store,
+			stats,
+			now,
+			baseUrl,
+		};
+		try {
+			const result = handler(ctx);
+			return { status: result.status, body: { ...result.body, traceId: randomUUID() }, headers };
+		} catch (e) {
+			if (e instanceof HttpError) {
+				if (e.validationErrors) return invalid(match, req, url, e.validationErrors, headers);
+				return { status: e.status, body: e.body, headers };
+			}
+			throw e;
+		}
+	}
+
+	function authorizePage(url: URL): Reply {
+		const q = url.searchParams;
+		if (q.get('client_id') !== auth.clientId)
+			return { status: 400, body: { statusCode: 400, message: 'Invalid client_id' } };
+		const redirect = q.get('redirect_uri');
+		if (!redirect)
+			return {
+				status: 400,
+				body: { statusCode: 400, message: 'redirect_uri should not be empty' },
+			};
+		const locationId = q.get('locationId') ?? store.defaultLocationId;
+		if (!store.locations.has(locationId))
+			return { status: 400, body: { statusCode: 400, message: `Unknown location ${locationId}` } };
+		const scopes = (q.get('scope') ?? '').split(/\s+/).filter(Boolean);
+		const code = auth.issueCode(subject(locationId), scopes.length ? scopes : DEFAULT_OAUTH_SCOPES);
+		const target = new URL(redirect);
+		target.searchParams.set('code', code);
+		const state = q.get('state');
+		if (state !== null) target.searchParams.set('state', state);
+		return { status: 302, body: undefined, headers: { Location: target.toString() } };
+	}
+
+	function dumpLocation(data: LocationData): Record<string, unknown> {
+		return {
+			location: data.location,
+			settings: data.settings,
+			contacts: [...data.contacts.values()],
+			opportunities: [...data.opportunities.values()],
+			pipelines: data.pipelines,
+			customFields: [...data.customFields.values()],
+			users: data.users,
+			tags: [...data.tags.values()],
+		};
+	}
+
+	function adminReply(method: string, url: URL, raw: Buffer): Reply {
+		let body: Record<string, unknown> = {};
+		try {
+			const parsed: unknown = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+			body =
+				parsed && typeof parsed === 'object'
+					? (parsed as Record<string, unknown>)
+					: { value: parsed };
+		} catch {
+			return { status: 400, body: { message: 'admin body must be JSON' } };
+		}
+		const route = `${method} ${url.pathname.replace(/\/+$/, '')}`;
+		const locationId =
+			(typeof body.locationId === 'string'
+				? body.locationId
+				: url.searchParams.get('locationId')) ?? undefined;
+		try {
+			switch (route) {
+				case 'GET /__sandbox/stats':
+					return { status: 200, body: stats };
+				case 'POST /__sandbox/stats/reset':
+					stats.reset();
+					return { status: 200, body: { ok: true } };
+				case 'POST /__sandbox/reset':
+					sandbox.reset();
+					return { status: 200, body: { ok: true } };
+				case 'GET /__sandbox/state':
+					return { status: 200, body: dumpLocation(store.location(locationId)) };
+				case 'GET /__sandbox/info':
+					return {
+						status: 200,
+						body: {
+							url: baseUrl,
+							locationId: sandbox.locationId,
+							secondLocationId: sandbox.secondLocationId,
+							privateIntegrationToken: sandbox.privateIntegrationToken,
+							oauth: {
+								clientId: auth.clientId,
+								clientSecret: auth.clientSecret,
+								tokenUrl: sandbox.oauth.tokenUrl,
+								authorizeUrl: sandbox.oauth.authorizeUrl,
+							},
+						},
+					};
+				case 'POST /__sandbox/seed': {
+					const count = Number(body.contacts ?? 0);
+					if (!Number.isInteger(count) || count < 0)
+						return { status: 400, body: { message: 'contacts must be a non-negative integer' } };
+					const tags = Array.isArray(body.tags) ? body.tags.map(String) : undefined;
+					generateContacts(store, count, { locationId, tags });
+					return {
+						status: 200,
+						body: { added: count, total: store.location(locationId).contacts.size },
+					};
+				}
+				case 'POST /__sandbox/expire-tokens':
+					auth.expireAccessTokens();
+					return { status: 200, body: { ok: true } };
+				case 'POST /__sandbox/rate-limit':
+					sandbox.setRateLimit(
+						body.enabled === false ? false : (body as unknown as RateLimitConfig),
+					);
+					return { status: 200, body: { rateLimit: limiter.getConfig() } };
+				case 'POST /__sandbox/latency':
+					sandbox.setLatency(body.ms as LatencyOption | undefined);
+					return { status: 200, body: { latencyMs: latency } };
+				case 'POST /__sandbox/oauth/code':
+					return {
+						status: 200,
+						body: {
+							code: sandbox.oauth.authorizationCode(
+								locationId,
+								body.scopes as string[] | undefined,
+							),
+						},
+					};
+				case 'POST /__sandbox/pit':
+					return {
+						status: 200,
+						body: {
+							token: sandbox.createPrivateIntegrationToken({
+								locationId,
+								scopes: body.scopes as string[] | undefined,
+							}),
+						},
+					};
+				default:
+					return { status: 404, body: { message: `Unknown admin route ${route}` } };
+			}
+		} catch (e) {
+			return { status: 400, body: { message: (e as Error).message } };
+		}
+	}
+
+	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const method = (req.method ?? 'GET').toUpperCase();
+		if (url.pathname === '/__sandbox' || url.pathname.startsWith('/__sandbox/')) {
+			send(res, adminReply(method, url, await readBody(req)));
+			return;
+		}
+		if (
+			method === 'GET' &&
+			(url.pathname === '/oauth/chooselocation' || url.pathname === '/v2/oauth/chooselocation')
+		) {
+			send(res, authorizePage(url));
+			return;
+		}
+		stats.requests++;
+		stats.inFlight++;
+		stats.maxConcurrent = Math.max(stats.maxConcurrent, stats.inFlight);
+		try {
+			const raw = await readBody(req);
+			const wait = delayMs();
+			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+			const reply = await handleApi(req, url, raw);
+			countReply(reply);
+			send(res, reply);
+		} finally {
+			stats.inFlight--;
+		}
+	}
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch((e: unknown) => {
+			console.error('sandbox: unexpected error', e);
+			if (!res.headersSent)
+				send(res, { status: 500, body: { statusCode: 500, message: 'Internal server error' } });
+			else res.end();
+		});
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+	const sandbox: Sandbox = {
+		url: baseUrl,
+		locationId: DEFAULT_LOCATION_ID,
+		secondLocationId: store.locations.has(SECOND_LOCATION_ID) ? SECOND_LOCATION_ID : undefined,
+		privateIntegrationToken: defaultPit(DEFAULT_LOCATION_ID),
+		oauth: {
+			clientId: auth.clientId,
+			clientSecret: auth.clientSecret,
+			authorizationCode: (locationId = store.defaultLocationId, scopes) =>
+				auth.issueCode(subject(locationId), scopes ?? DEFAULT_OAUTH_SCOPES),
+			tokenUrl: `${baseUrl}/oauth/token`,
+			authorizeUrl: `${baseUrl}/oauth/chooselocation`,
+		},
+		stats,
+		store,
+		seedContacts: (count, opts) => generateContacts(store, count, opts),
+		setRateLimit: (limit) => limiter.setConfig(limit === undefined ? DEFAULT_RATE_LIMIT : limit),
+		setLatency: (ms) => {
+			latency = ms ?? 0;
+		},
+		expireAccessTokens: () => auth.expireAccessTokens(),
+		createPrivateIntegrationToken: (opts: PrivateIntegrationTokenOptions = {}) =>
+			auth.createPit(
+				subject(opts.locationId ?? store.defaultLocationId),
+				opts.scopes ? new Set(opts.scopes) : 'all',
+			),
+		reset: () => {
+			seedStore(store, seedOptions);
+			stats.reset();
+			limiter.reset();
+		},
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((err) => (err ? reject(err) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+	return sandbox;
+}
