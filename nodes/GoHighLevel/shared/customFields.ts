@@ -97,7 +97,7 @@ export function toFieldValue(
 		return { value: list };
 	}
 	if (NUMBER_TYPES.has(type)) {
-		if (value === '' || value === null || value === undefined) return { value: null };
+		if (value === null || value === undefined || String(value).replace(/[\s,]/g, '') === '') return { value: null };
 		const n = typeof value === 'number' ? value : Number(String(value).replace(/[\s,]/g, ''));
 		if (!Number.isFinite(n)) return { error: `"${String(value)}" is not a number, but "${field.name}" is ${type}` };
 		return { value: n };

@@ -82,10 +82,8 @@ export function customFieldsProperty(
 								model === 'contact' ? 'getContactCustomFields' : 'getOpportunityCustomFields',
 						},
 						default: '',
-						description:
-							'Choose from the list, or specify the field\'s ID, key (e.g. ' +
-							model +
-							'.my_field) or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						hint: `An expression may also name the field by key (e.g. ${model}.my_field) or by name`,
 					},
 					{
 						displayName: 'Value',

@@ -38,7 +38,7 @@ export type PaginationStyle =
 /**
  * One HighLevel operation as the official spec describes it. Every path, Version header, location parameter,
  * response root, cursor and page size used by this package lives in {@link ENDPOINTS}, with the spec file and
- * operationId beside it; test/shared/endpoints.test.ts checks each entry against the vendored specs.
+ * operationId beside it; test/GoHighLevel/shared/endpoints.test.ts checks each entry against the vendored specs.
  */
 export interface Endpoint {
 	/** Spec file (app) in the official docs, e.g. `contacts` = openapi/contacts.json. */

@@ -129,9 +129,13 @@ export function toNodeApiError(node: INode, failure: HttpFailure, ctx: FailureCo
 		message = `HighLevel error ${status}: ${apiMessage ?? 'unexpected response'}`;
 	}
 	const safeBody = failure.body && typeof failure.body === 'object' ? (failure.body as JsonObject) : {};
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{ ...safeBody, message, description: description ?? '', httpCode: String(status ?? 'none') },
 		{ message, description, httpCode: status !== undefined ? String(status) : undefined },
 	);
+	// NodeApiError swaps messages that mention network codes (ECONNRESET …) for a generic text; keep ours.
+	error.message = message;
+	error.httpCode = status !== undefined ? String(status) : null;
+	return error;
 }

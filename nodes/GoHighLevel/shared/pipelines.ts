@@ -99,6 +99,8 @@ export function resolvePipelineStage(fields: PipelineStageFields) {
 				);
 			}
 			target[fields.stage] = matches[0].stage.id;
+			// A stage implies its pipeline, which create-opportunity requires.
+			target[fields.pipeline] = matches[0].pipeline.id;
 		}
 		return { ...requestOptions, [fields.in]: target };
 	};

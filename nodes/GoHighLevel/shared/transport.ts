@@ -26,6 +26,7 @@ export type HighLevelContext =
 
 /** Node parameter `authentication` values and the credential type each selects. */
 export const CREDENTIAL_TYPES = {
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a credential type name, not a secret
 	oAuth2: 'goHighLevelOAuth2Api',
 	privateIntegrationToken: 'goHighLevelPrivateIntegrationTokenApi',
 } as const;
@@ -132,12 +133,16 @@ const TRANSIENT_STATUS = new Set([502, 503, 504]);
  * Sends one request to HighLevel with the node's credential (n8n's `httpRequestWithAuthentication`, so OAuth2
  * tokens refresh and rotate through n8n), paced by the process-wide {@link rateLimiter}.
  *
+ * Requests are sent with `ignoreHttpStatusErrors`, so that the status, body and `X-RateLimit-*` headers of an
+ * error reach this function (n8n's NodeApiError drops the response headers). A 401 on an OAuth2 credential is
+ * re-sent once without that flag: n8n refreshes an OAuth2 token only when the request throws a 401.
+ *
  * - 429: waits `X-RateLimit-Interval-Milliseconds` (or the learned interval) and re-sends the same request —
  *   HighLevel did not process it, so this cannot duplicate a write — up to {@link MAX_RATE_LIMIT_RETRIES} times;
  *   with `X-RateLimit-Daily-Remaining: 0` it fails at once.
  * - Network errors and 502/503/504 are retried only for idempotent methods; a POST is never re-sent after an
  *   ambiguous failure.
- * @returns the full response (`body`, `headers`, `statusCode`)
+ * @returns the full response (`body`, `headers`, `statusCode`) of a 2xx/3xx answer
  * @throws NodeApiError with a readable message ({@link toNodeApiError}); never the raw error, which holds the token
  */
 export async function sendRequest(
@@ -148,8 +153,11 @@ export async function sendRequest(
 ): Promise<IN8nHttpFullResponse> {
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined;
 	const requestLabel = `${endpoint.method} ${endpoint.path}`;
+	const method = String(options.method ?? 'GET').toUpperCase();
+	const isOAuth2 = connection.credentialType === CREDENTIAL_TYPES.oAuth2;
 	let rateLimitRetries = 0;
 	let transientRetries = 0;
+	let letN8nRefresh = false;
 	for (;;) {
 		try {
 			await rateLimiter.acquire(connection.rateLimitKey, signal);
@@ -161,22 +169,37 @@ export async function sendRequest(
 					{ endpoint, request: requestLabel, locationId: connection.locationId },
 				);
 			}
-			throw error;
+			throw new NodeOperationError(
+				ctx.getNode(),
+				signal?.aborted
+					? 'The execution was cancelled while waiting for HighLevel\'s rate limit'
+					: `Stopped while waiting for HighLevel's rate limit: ${String(error?.message ?? error)}`,
+			);
 		}
 		let failure: HttpFailure;
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				connection.credentialType,
-				{ ...options, headers: { ...(options.headers ?? {}) }, returnFullResponse: true },
+				{
+					...options,
+					headers: { ...(options.headers ?? {}) },
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: !letN8nRefresh,
+				},
 			)) as IN8nHttpFullResponse;
-			rateLimiter.observe(connection.rateLimitKey, response.headers as Record<string, unknown>);
-			return response;
+			const headers = response.headers as Record<string, unknown>;
+			rateLimiter.observe(connection.rateLimitKey, headers);
+			if (response.statusCode < 400) return response;
+			failure = { status: response.statusCode, headers, body: response.body };
 		} catch (error) {
 			failure = httpFailureOf(error);
+			rateLimiter.observe(connection.rateLimitKey, failure.headers);
 		}
-		rateLimiter.observe(connection.rateLimitKey, failure.headers);
-		const method = String(options.method ?? 'GET').toUpperCase();
+		if (failure.status === 401 && isOAuth2 && !letN8nRefresh) {
+			letN8nRefresh = true;
+			continue;
+		}
 		if (failure.status === 429) {
 			const dailySpent = headerNumber(failure.headers, RATE_LIMIT_HEADERS.dailyRemaining) === 0;
 			if (!dailySpent && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {

@@ -18,14 +18,24 @@ export function isPhone(value: string): boolean {
 }
 
 /**
- * Parses a date or date-time given by the user (ISO 8601, or anything `Date` parses unambiguously such as
- * n8n's dateTime parameter values) into an ISO 8601 string in UTC.
- * @returns the ISO string, or undefined when the value is empty or not a date
+ * Parses a date or date-time given by the user — an ISO 8601 string starting `YYYY-MM-DD` (what n8n's dateTime
+ * parameters hold; without a zone it is read as UTC), or a `Date` — into an ISO 8601 string in UTC.
+ * @returns the ISO string, or undefined when the value is empty or not such a date
  */
 export function toIsoDateTime(value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const date = value instanceof Date ? value : new Date(String(value));
-	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+	const text = String(value).trim();
+	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+	if (!iso) return undefined;
+	const withZone = iso[4] ? (iso[7] ? text : `${text}Z`) : `${text}T00:00:00Z`;
+	const date = new Date(withZone.replace(' ', 'T'));
+	if (Number.isNaN(date.getTime())) return undefined;
+	// Reject impossible dates that Date rolls over (2024-02-31 → March).
+	const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+	const check = new Date(Date.UTC(year, month - 1, day));
+	if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+	return date.toISOString();
 }
 
 /** One field checked in the request body before sending. */

@@ -24,8 +24,8 @@ export function contactFieldOptions(kind: 'create' | 'update'): INodeProperties[
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getUsers' },
 			default: '',
-			description:
-				'User the contact is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'The user the contact is assigned to',
 			routing: toBody('assignedTo'),
 		},
 		{ displayName: 'City', name: 'city', type: 'string', default: '', routing: toBody('city') },
@@ -82,13 +82,13 @@ export function contactFieldOptions(kind: 'create' | 'update'): INodeProperties[
 		},
 		{ displayName: 'State', name: 'state', type: 'string', default: '', routing: toBody('state') },
 		{
-			displayName: 'Tag Names',
+			displayName: 'Tag Names or IDs',
 			name: 'tags',
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getTags' },
 			default: [],
-			description:
-				'Replaces the contact\'s tags. Choose from the list, or specify tags (new ones too) as a comma-separated string or an array using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Replaces the contact\'s tags. An expression may give new tags as an array or a comma-separated string.',
 			routing: {
 				send: {
 					type: 'body',
@@ -233,8 +233,8 @@ export function tagsField(show: Record<string, string[]>): INodeProperties {
 		required: true,
 		default: [],
 		displayOptions: { show },
-		description:
-			'Choose from the list, or specify tags (new ones too) as a comma-separated string or an array using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'An expression may give new tags as an array or a comma-separated string',
 		routing: { send: { type: 'body', property: 'tags', value: TAG_LIST_VALUE } },
 	};
 }

@@ -96,7 +96,12 @@ export const option: INodePropertyOptions = {
 		endpoint: ENDPOINTS.searchContacts,
 		preSend: [buildContactSearch],
 		output(_body, records) {
-			const list = records.map(({ searchAfter: _cursor, ...contact }) => contact);
+			// Each record's `searchAfter` is the pagination cursor, not contact data.
+			const list = records.map((record) => {
+				const contact = { ...record };
+				delete contact.searchAfter;
+				return contact;
+			});
 			return this.getNodeParameter('simplify', false) ? list.map(simplifyContact) : list;
 		},
 	}),
@@ -151,8 +156,8 @@ export const description: INodeProperties[] = [
 				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'getTags' },
 				default: [],
-				description:
-					'Contacts having all these tags. Choose from the list, or specify tags using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				hint: 'Contacts having all these tags',
 			},
 		],
 	},

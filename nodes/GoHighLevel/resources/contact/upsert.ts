@@ -18,7 +18,7 @@ export const option: INodePropertyOptions = {
 	name: 'Create or Update',
 	value: 'upsert',
 	action: 'Create or update a contact',
-	description: 'Create a new contact, or update the one with the same email or phone',
+	description: 'Create a new contact, or update the current one if it already exists (upsert)',
 	routing: routeTo({
 		endpoint: ENDPOINTS.upsertContact,
 		preSend: [

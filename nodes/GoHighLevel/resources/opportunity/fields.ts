@@ -2,10 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** Opportunity statuses (opportunities.json `CreateDto.status` enum, without `all`, which only filters). */
 export const STATUS_OPTIONS = [
+	{ name: 'Abandoned', value: 'abandoned' },
+	{ name: 'Lost', value: 'lost' },
 	{ name: 'Open', value: 'open' },
 	{ name: 'Won', value: 'won' },
-	{ name: 'Lost', value: 'lost' },
-	{ name: 'Abandoned', value: 'abandoned' },
 ];
 
 /** The Pipeline dropdown (`getPipelines`), also accepting an ID or a name from an expression. */
@@ -19,8 +19,8 @@ export function pipelineField(
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPipelines' },
 		default: '',
-		description:
-			'Choose from the list, or specify the pipeline\'s ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'An expression may also give the pipeline\'s name',
 		...extra,
 	};
 }
@@ -37,8 +37,8 @@ export function stageField(
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPipelineStages', loadOptionsDependsOn: [pipelineParameter] },
 		default: '',
-		description:
-			'Stage of the chosen pipeline. Choose from the list, or specify the stage\'s ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'A stage of the chosen pipeline. An expression may also give the stage\'s name.',
 		...extra,
 	};
 }

@@ -4,7 +4,7 @@ import { returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
-import { simplifyOpportunity, STATUS_OPTIONS } from './fields';
+import { simplifyOpportunity } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['getAll'] };
 
@@ -63,8 +63,8 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getPipelines' },
 				default: '',
-				description:
-					'Choose from the list, or specify the pipeline\'s ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				hint: 'An expression may also give the pipeline\'s name',
 				routing: toQuery('pipeline_id'),
 			},
 			{
@@ -76,8 +76,8 @@ export const description: INodeProperties[] = [
 					loadOptionsDependsOn: ['filters.pipelineId'],
 				},
 				default: '',
-				description:
-					'Choose from the list, or specify the stage\'s ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				hint: 'An expression may also give the stage\'s name',
 				routing: toQuery('pipeline_stage_id'),
 			},
 			{
@@ -92,7 +92,13 @@ export const description: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [...STATUS_OPTIONS, { name: 'All', value: 'all' }],
+				options: [
+					{ name: 'Abandoned', value: 'abandoned' },
+					{ name: 'All', value: 'all' },
+					{ name: 'Lost', value: 'lost' },
+					{ name: 'Open', value: 'open' },
+					{ name: 'Won', value: 'won' },
+				],
 				default: 'open',
 				routing: toQuery('status'),
 			},

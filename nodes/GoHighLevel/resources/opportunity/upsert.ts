@@ -19,7 +19,7 @@ export const option: INodePropertyOptions = {
 	name: 'Create or Update',
 	value: 'upsert',
 	action: 'Create or update an opportunity',
-	description: 'Create an opportunity, or update the contact\'s opportunity in the pipeline',
+	description: 'Create a new opportunity, or update the current one if it already exists (upsert)',
 	routing: routeTo({
 		endpoint: ENDPOINTS.upsertOpportunity,
 		preSend: [

@@ -1,0 +1,235 @@
+import { NodeOperationError, type IDataObject, type IHttpRequestOptions } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../nodes/GoHighLevel/shared/endpoints';
+import { fetchPages } from '../../../nodes/GoHighLevel/shared/pagination';
+import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
+import { buildRequest, CREDENTIAL_TYPES, type Connection } from '../../../nodes/GoHighLevel/shared/transport';
+import { BASE_URL, fakeContext, LOCATION_ID, ok } from '../helpers';
+
+const connection: Connection = {
+	credentialType: CREDENTIAL_TYPES.privateIntegrationToken,
+	baseUrl: BASE_URL,
+	locationId: LOCATION_ID,
+	rateLimitKey: `${BASE_URL}|${LOCATION_ID}`,
+};
+
+beforeEach(() => rateLimiter.reset());
+
+/** `count` contacts numbered from `from`, each carrying its `searchAfter` cursor as POST /contacts/search does. */
+function contacts(from: number, count: number): IDataObject[] {
+	return Array.from({ length: count }, (_, i) => ({
+		id: `c${from + i}`,
+		searchAfter: [1_700_000_000_000 + from + i, `c${from + i}`],
+	}));
+}
+
+function opportunities(from: number, count: number): IDataObject[] {
+	return Array.from({ length: count }, (_, i) => ({ id: `o${from + i}` }));
+}
+
+/**
+ * A contact search server holding `total` contacts: honours `pageLimit` and `searchAfter` like HighLevel
+ * (FACTS.md 2.1), reports `total` unless `withTotal` is false.
+ */
+function contactServer(total: number, withTotal = true) {
+	const all = contacts(0, total);
+	return async (_type: string, options: IHttpRequestOptions) => {
+		const body = options.body as IDataObject;
+		const after = body.searchAfter as unknown[] | undefined;
+		const start = after ? all.findIndex((c) => c.id === after[1]) + 1 : 0;
+		const page = all.slice(start, start + Number(body.pageLimit));
+		return ok(withTotal ? { contacts: page, total } : { contacts: page });
+	};
+}
+
+const FILTERS = [{ field: 'tags', operator: 'eq', value: 'vip' }];
+const SORT = [{ field: 'dateAdded', direction: 'desc' }];
+
+describe('fetchPages — searchAfter (POST /contacts/search)', () => {
+	const endpoint = ENDPOINTS.searchContacts;
+	const first = () =>
+		buildRequest(fakeContext().ctx, endpoint, connection, { body: { query: 'ada', filters: FILTERS, sort: SORT } });
+
+	it('Return All: every page keeps location, query, filters and sort; cursor from the last record', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(contactServer(1200));
+		const records = await fetchPages(ctx, endpoint, connection, first(), Infinity);
+		expect(records.map((r) => r.id)).toEqual(contacts(0, 1200).map((c) => c.id));
+		expect(http).toHaveBeenCalledTimes(3);
+		const bodies = http.mock.calls.map(([, options]) => options.body as IDataObject);
+		for (const body of bodies) {
+			expect(body).toMatchObject({ locationId: LOCATION_ID, query: 'ada', filters: FILTERS, sort: SORT, pageLimit: 500 });
+			expect(body).not.toHaveProperty('page');
+		}
+		expect(bodies[0]).not.toHaveProperty('searchAfter');
+		expect(bodies[1].searchAfter).toEqual(contacts(499, 1)[0].searchAfter);
+		expect(bodies[2].searchAfter).toEqual(contacts(999, 1)[0].searchAfter);
+		for (const [, options] of http.mock.calls) {
+			expect(options).toMatchObject({ method: 'POST', url: '/contacts/search', headers: { Version: '2021-07-28' } });
+		}
+	});
+
+	it('asks for only what the limit still needs: pageLimit = min(500, remaining)', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(contactServer(5000));
+		const records = await fetchPages(ctx, endpoint, connection, first(), 730);
+		expect(records).toHaveLength(730);
+		expect(http.mock.calls.map(([, o]) => (o.body as IDataObject).pageLimit)).toEqual([500, 230]);
+	});
+
+	it('a small limit is one small page', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(contactServer(5000));
+		const records = await fetchPages(ctx, endpoint, connection, first(), 30);
+		expect(records.map((r) => r.id)).toEqual(contacts(0, 30).map((c) => c.id));
+		expect(http).toHaveBeenCalledTimes(1);
+		expect((http.mock.calls[0][1].body as IDataObject).pageLimit).toBe(30);
+	});
+
+	it('cuts a page that returns more than the limit', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockResolvedValue(ok({ contacts: contacts(0, 40), total: 40 }));
+		const records = await fetchPages(ctx, endpoint, connection, first(), 25);
+		expect(records).toHaveLength(25);
+		expect(http).toHaveBeenCalledTimes(1);
+	});
+
+	it('stops when the reported total is reached, even on a full page', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(contactServer(1000));
+		const records = await fetchPages(ctx, endpoint, connection, first(), Infinity);
+		expect(records).toHaveLength(1000);
+		expect(http).toHaveBeenCalledTimes(2);
+	});
+
+	it('stops on a short page when no total is reported', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(contactServer(620, false));
+		const records = await fetchPages(ctx, endpoint, connection, first(), Infinity);
+		expect(records).toHaveLength(620);
+		expect(http).toHaveBeenCalledTimes(2);
+	});
+
+	it('stops when a full page carries no cursor', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockResolvedValue(ok({ contacts: contacts(0, 500).map(({ id }) => ({ id })) }));
+		const records = await fetchPages(ctx, endpoint, connection, first(), Infinity);
+		expect(records).toHaveLength(500);
+		expect(http).toHaveBeenCalledTimes(1);
+	});
+
+	it('stops on an empty page', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockResolvedValue(ok({ contacts: [], total: 0 }));
+		await expect(fetchPages(ctx, endpoint, connection, first(), Infinity)).resolves.toEqual([]);
+		expect(http).toHaveBeenCalledTimes(1);
+	});
+
+	it('throws NodeOperationError when HighLevel repeats a cursor', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockResolvedValue(ok({ contacts: contacts(0, 500) }));
+		const error = await fetchPages(ctx, endpoint, connection, first(), Infinity).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as Error).message).toContain('same page');
+		expect(http).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('fetchPages — startAfterMeta (GET /opportunities/search)', () => {
+	const endpoint = ENDPOINTS.searchOpportunities;
+	const first = () =>
+		buildRequest(fakeContext().ctx, endpoint, connection, { qs: { pipeline_id: 'p1', status: 'open', order: 'added_desc' } });
+
+	/** A server holding `total` opportunities, paging with startAfterId like HighLevel's meta (opportunities.json). */
+	function opportunityServer(total: number) {
+		const all = opportunities(0, total);
+		return async (_type: string, options: IHttpRequestOptions) => {
+			const qs = options.qs as IDataObject;
+			const start = qs.startAfterId ? all.findIndex((o) => o.id === qs.startAfterId) + 1 : 0;
+			const page = all.slice(start, start + Number(qs.limit));
+			const last = page[page.length - 1];
+			const more = start + page.length < total;
+			return ok({
+				opportunities: page,
+				meta: {
+					total,
+					startAfterId: last?.id,
+					startAfter: last ? 1_700_000_000_000 + start + page.length : undefined,
+					nextPageUrl: more ? `${BASE_URL}/opportunities/search?startAfterId=${String(last.id)}` : null,
+				},
+			});
+		};
+	}
+
+	it('Return All: every page keeps location_id and filters in the query; cursor from meta', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(opportunityServer(250));
+		const records = await fetchPages(ctx, endpoint, connection, first(), Infinity);
+		expect(records.map((r) => r.id)).toEqual(opportunities(0, 250).map((o) => o.id));
+		expect(http).toHaveBeenCalledTimes(3);
+		const queries = http.mock.calls.map(([, options]) => options.qs as IDataObject);
+		for (const qs of queries) {
+			expect(qs).toMatchObject({ location_id: LOCATION_ID, pipeline_id: 'p1', status: 'open', order: 'added_desc', limit: 100 });
+		}
+		expect(queries[0]).not.toHaveProperty('startAfterId');
+		expect(queries[1]).toMatchObject({ startAfterId: 'o99', startAfter: 1_700_000_000_100 });
+		expect(queries[2]).toMatchObject({ startAfterId: 'o199', startAfter: 1_700_000_000_200 });
+		for (const [, options] of http.mock.calls) {
+			expect(options).not.toHaveProperty('body');
+			expect(options.method).toBe('GET');
+		}
+	});
+
+	it('stops on nextPageUrl: null even though a cursor is present', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockResolvedValue(
+			ok({
+				opportunities: opportunities(0, 100),
+				meta: { startAfterId: 'o99', startAfter: 1_700_000_000_099, nextPageUrl: null },
+			}),
+		);
+		const records = await fetchPages(ctx, endpoint, connection, first(), Infinity);
+		expect(records).toHaveLength(100);
+		expect(http).toHaveBeenCalledTimes(1);
+	});
+
+	it('asks for only what the limit still needs: limit = min(100, remaining)', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(opportunityServer(1000));
+		const records = await fetchPages(ctx, endpoint, connection, first(), 130);
+		expect(records).toHaveLength(130);
+		expect(http.mock.calls.map(([, o]) => (o.qs as IDataObject).limit)).toEqual([100, 30]);
+	});
+
+	it('stops when meta.total is reached', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockResolvedValue(
+			ok({
+				opportunities: opportunities(0, 100),
+				meta: { total: 100, startAfterId: 'o99', startAfter: 1, nextPageUrl: `${BASE_URL}/next` },
+			}),
+		);
+		await fetchPages(ctx, endpoint, connection, first(), Infinity);
+		expect(http).toHaveBeenCalledTimes(1);
+	});
+
+	it('throws NodeOperationError when HighLevel repeats a cursor', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockResolvedValue(
+			ok({
+				opportunities: opportunities(0, 100),
+				meta: { startAfterId: 'o99', startAfter: 1, nextPageUrl: `${BASE_URL}/next` },
+			}),
+		);
+		const error = await fetchPages(ctx, endpoint, connection, first(), Infinity).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(http).toHaveBeenCalledTimes(2);
+	});
+});
+
+it('fetchPages refuses an endpoint that does not page', async () => {
+	const { ctx, http } = fakeContext();
+	const first = buildRequest(ctx, ENDPOINTS.getPipelines, connection);
+	await expect(fetchPages(ctx, ENDPOINTS.getPipelines, connection, first, 10)).rejects.toBeInstanceOf(NodeOperationError);
+	expect(http).not.toHaveBeenCalled();
+});
