@@ -1,0 +1,165 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { getConnection } from '../GoHighLevel/shared/transport';
+import { checkActivation } from './shared/activation';
+import { triggerProperties } from './shared/descriptions';
+import { fetchRecord, recordTarget } from './shared/records';
+import { checkWebhook, type WebhookOutcome } from './shared/request';
+import { readSettings } from './shared/settings';
+import {
+	clearState,
+	isSameSubscription,
+	loadWebhookIdMemory,
+	saveWebhookIdMemory,
+	STATE_KEYS,
+	storeSubscription,
+	subscriptionKey,
+} from './shared/state';
+import type { HeaderMap } from './shared/verify';
+
+/** The credential's location id, or `undefined` when it has none (agency-level OAuth2 install, empty field). */
+async function credentialLocation(ctx: IHookFunctions): Promise<string | undefined> {
+	try {
+		return (await getConnection(ctx)).locationId;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * HighLevel webhook trigger. HighLevel has no API to register webhooks (FACTS.md 5.3): the user pastes this node's
+ * URL into a Marketplace app (Default Webhook URL) or a HighLevel workflow's Webhook action. Activation therefore
+ * checks the setup and records it in static data; each request is verified (signature or shared secret, time
+ * window, `webhookId` de-duplication), filtered (event, location) and emitted as one item. Refused and ignored
+ * requests are answered directly and start no execution.
+ */
+export class GoHighLevelTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'GoHighLevel Trigger',
+		name: 'goHighLevelTrigger',
+		icon: {
+			light: 'file:../../icons/gohighlevel.svg',
+			dark: 'file:../../icons/gohighlevel.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{$parameter["source"] === "workflow" ? "Workflow Webhook Action" : ($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when HighLevel sends a webhook event',
+		defaults: { name: 'GoHighLevel Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'goHighLevelPrivateIntegrationTokenApi',
+				required: true,
+				displayOptions: { show: { authentication: ['privateIntegrationToken'] } },
+			},
+			{
+				name: 'goHighLevelOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			/** True only when static data holds a subscription for the same URL, events, location and source. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const settings = readSettings(this);
+				const webhookUrl = this.getNodeWebhookUrl('default') ?? '';
+				const locationId =
+					settings.location === 'credential' ? await credentialLocation(this) : undefined;
+				const staticData = this.getWorkflowStaticData('node');
+				return isSameSubscription(
+					staticData[STATE_KEYS.subscription],
+					subscriptionKey(settings, webhookUrl, locationId),
+				);
+			},
+
+			/** Checks parameters, scopes and the credential, then records the subscription. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const settings = readSettings(this);
+				const { locationId } = await checkActivation(this, settings);
+				const staticData = this.getWorkflowStaticData('node');
+				clearState(staticData);
+				storeSubscription(
+					staticData,
+					subscriptionKey(settings, this.getNodeWebhookUrl('default') ?? '', locationId),
+					new Date(),
+				);
+				return true;
+			},
+
+			/** Forgets the subscription and the `webhookId` memory. Nothing exists on HighLevel's side to remove. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				clearState(this.getWorkflowStaticData('node'));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const settings = readSettings(this);
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const staticData = this.getWorkflowStaticData('node');
+		const memory = loadWebhookIdMemory(staticData);
+		const rawBody = (req as { rawBody?: Buffer }).rawBody;
+		if (rawBody === undefined) {
+			this.logger.warn('GoHighLevel Trigger: the request has no raw body; using the parsed body');
+		}
+
+		const outcome: WebhookOutcome = await checkWebhook(
+			{
+				rawBody,
+				parsedBody: rawBody === undefined ? this.getBodyData() : undefined,
+				headers: req.headers as HeaderMap,
+			},
+			settings,
+			{
+				nowMs: Date.now(),
+				memory,
+				credentialLocationId: async () => (await getConnection(this)).locationId,
+			},
+		);
+		saveWebhookIdMemory(staticData, memory);
+
+		if (outcome.kind === 'respond') {
+			res.status(outcome.status).json(outcome.body);
+			return { noWebhookResponse: true };
+		}
+
+		// Answer before any further work: HighLevel treats every non-429 answer as final (FACTS.md 5.4).
+		res.status(200).json({ status: 'received', event: outcome.event });
+		const item: IDataObject = outcome.item;
+		if (settings.includeFullRecord) {
+			const target = recordTarget(settings.source, outcome.event, outcome.payload);
+			item.record = null;
+			if (target) {
+				const fetched = await fetchRecord(this, target);
+				item.record = fetched.record;
+				if (fetched.record === null) item.recordError = fetched.error;
+			}
+		}
+		return { workflowData: [[{ json: item }]], noWebhookResponse: true };
+	}
+}
