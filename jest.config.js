@@ -1,6 +1,7 @@
 /** Unit, sandbox and engine tests: everything under test/ except the real-n8n e2e suite. */
 module.exports = {
 	testEnvironment: 'node',
+	reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
