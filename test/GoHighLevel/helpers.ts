@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
 /**
  * Shared fakes for the GoHighLevel node's unit tests: a minimal n8n context, axios-shaped HTTP errors carrying a
  * bearer token (to prove it never leaks), full responses, and a virtual clock for the rate limiter.

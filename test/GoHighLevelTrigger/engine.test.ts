@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
 /**
  * The trigger inside n8n-core 2.8.1's real contexts (`HookContext` for activation, `WebhookContext` for requests):
  * parameter defaults and collections resolved by n8n, credentials decrypted and applied by the engine test

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
 /**
  * Checks the e2e harness itself against the real, pinned n8n host, without this package: a workflow made only
  * of n8n-nodes-base nodes (fixtures/smoke.workflow.json: Manual Trigger → Set → NoOp) is imported and executed

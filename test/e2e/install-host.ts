@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node and Jest, not inside n8n */
 /**
  * Installs the pinned n8n host into its cache (or finds a valid cached install) and prints the path of its n8n
  * bin. `.ci/run` calls it before `npm test` so the one-time install (3–4 minutes) is a separate, timed step;

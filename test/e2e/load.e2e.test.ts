@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
 /**
  * Load smoke test: the packed package, installed into a fresh n8n user folder the way n8n installs community
  * packages, loads in the pinned n8n host. `npm run test:e2e` builds dist/ first; this file builds nothing.
@@ -23,12 +24,14 @@ const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json
 const MAIN_NODE_TYPE = 'n8n-nodes-gohighlevel.goHighLevel';
 
 /** Instances of the classes exported by the built files in package.json `n8n.<key>` (ES2022 output). */
-function builtInstances(key: 'nodes' | 'credentials'): Array<Record<string, unknown>> {
+async function builtInstances(
+	key: 'nodes' | 'credentials',
+): Promise<Array<Record<string, unknown>>> {
 	const instances: Array<Record<string, unknown>> = [];
 	for (const entry of manifest.n8n[key]) {
 		const file = path.join(PACKAGE_DIR, entry);
 		if (!fs.existsSync(file)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-		const exported = require(file) as Record<string, unknown>;
+		const exported = (await import(file)) as Record<string, unknown>;
 		for (const value of Object.values(exported)) {
 			// Only classes: the files may also export constants or helper functions.
 			if (typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value))) {
@@ -43,9 +46,9 @@ function builtInstances(key: 'nodes' | 'credentials'): Array<Record<string, unkn
  * `<package>.<description.name>` of each node class in package.json `n8n.nodes`, plus `<…>Tool` for nodes marked
  * `usableAsTool` (n8n derives an AI-agent tool variant of those at load time).
  */
-function expectedNodeTypes(): string[] {
+async function expectedNodeTypes(): Promise<string[]> {
 	const names: string[] = [MAIN_NODE_TYPE];
-	for (const node of builtInstances('nodes')) {
+	for (const node of await builtInstances('nodes')) {
 		const description = node.description as { name?: string; usableAsTool?: unknown } | undefined;
 		if (typeof description?.name !== 'string') continue;
 		names.push(`${manifest.name}.${description.name}`);
@@ -55,8 +58,8 @@ function expectedNodeTypes(): string[] {
 }
 
 /** `name` of each credential class in package.json `n8n.credentials`. */
-function expectedCredentialTypes(): string[] {
-	return builtInstances('credentials')
+async function expectedCredentialTypes(): Promise<string[]> {
+	return (await builtInstances('credentials'))
 		.filter(
 			(credential) => typeof credential.name === 'string' && Array.isArray(credential.properties),
 		)
@@ -108,7 +111,7 @@ describe('the packed package loads in n8n', () => {
 	test(
 		'export:nodes lists every node type in package.json n8n.nodes under its production name',
 		logged(async () => {
-			const expected = expectedNodeTypes();
+			const expected = await expectedNodeTypes();
 			const loaded = (await n8n.listNodeTypes()).map((node) => node.name);
 			const ours = loaded.filter((name) => name.startsWith(`${manifest.name}.`));
 			expect([...new Set(ours)].sort()).toEqual(expected);
@@ -127,13 +130,12 @@ describe('the packed package loads in n8n', () => {
 
 			await n8n.start();
 			await n8n.setupOwnerAndApiKey();
+			const expected = await expectedCredentialTypes();
 			const credentials = (await n8n.listCredentialTypes()).filter(
 				(credential) =>
-					expectedCredentialTypes().includes(credential.name) ||
-					usedByNodes.includes(credential.name),
+					expected.includes(credential.name) || usedByNodes.includes(credential.name),
 			);
 			const loaded = new Set(credentials.map((credential) => credential.name));
-			const expected = expectedCredentialTypes();
 			expect(expected.length).toBe(manifest.n8n.credentials.length);
 			expect(expected.filter((name) => !loaded.has(name))).toEqual([]);
 			expect(usedByNodes.filter((name) => !loaded.has(name))).toEqual([]);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- test code runs in Node and Jest, not inside n8n */
 /**
  * Harness for running this package inside a real, headless n8n (the pinned host in `test/e2e/n8n-host/`).
  *
@@ -31,7 +32,7 @@ export const HOST_MANIFEST_DIR = path.join(__dirname, 'n8n-host');
  * Fixed encryption key for every test instance. Credentials imported into a test user folder are encrypted
  * with it; it protects nothing but throwaway test databases, so it is not a secret.
  */
-export const E2E_ENCRYPTION_KEY = 'n8n-nodes-gohighlevel-e2e-encryption-key';
+export const E2E_ENCRYPTION_KEY = 'n8n-nodes-gohighlevel-e2e-dummy-encryption-key';
 
 /** The log line n8n prints once the server (UI, REST and public API) is ready. `/healthz/readiness` answers earlier. */
 export const READY_LINE = 'Editor is now accessible via';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -119,6 +120,7 @@ class TestEcho implements INodeType {
 		group: ['transform'],
 		version: 1,
 		description: 'Echoes a query parameter',
+		usableAsTool: true,
 		defaults: { name: 'Echo' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

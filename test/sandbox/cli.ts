@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code runs in Node and Jest, not inside n8n */
 /**
  * `npm run sandbox` — runs the HighLevel sandbox until Ctrl+C.
  *

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- test code runs in Node and Jest, not inside n8n */
 /**
  * The sandbox HTTP server. Request pipeline for HighLevel paths:
  * route by spec (404 `Cannot GET /x`) → bearer token (401 `Invalid JWT`) → scopes (401) → rate limit (429) →
@@ -7,6 +8,7 @@
 import * as http from 'http';
 import { randomUUID } from 'crypto';
 import type { AddressInfo } from 'net';
+import { sleep } from 'n8n-workflow';
 import {
 	AuthRegistry,
 	checkScopes,
@@ -452,7 +454,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		try {
 			const raw = await readBody(req);
 			const wait = delayMs();
-			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+			if (wait > 0) await sleep(wait);
 			const reply = await handleApi(req, url, raw);
 			countReply(reply);
 			send(res, reply);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
 /**
  * Loads the vendored HighLevel OpenAPI specs (test/sandbox/openapi), applies the documented quirk patches, and
  * exposes routing + request validation through openapi-backend.

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- test code runs in Node and Jest, not inside n8n */
 import { DEFAULT_LOCATION_ID, SECOND_LOCATION_ID, startSandbox, type Sandbox } from './index';
 import { call } from './testClient';
 

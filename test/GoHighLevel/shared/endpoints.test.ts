@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
 /**
  * Checks every entry of ENDPOINTS against the vendored official specs (test/sandbox/openapi/*.json, CC0 copies of
  * GoHighLevel/highlevel-api-docs `apps/*.json`): path + method + operationId, Version header, where the location id

@@ -1,6 +1,15 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import type { IDataObject, INode, INodeCredentials, INodeExecutionData } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import {
+	startSandbox,
+	type OpportunityRecord,
+	type PipelineRecord,
+	type Sandbox,
+	type SandboxOptions,
+} from '../../sandbox';
 import { clearListCache } from '../../../nodes/GoHighLevel/shared/cache';
 import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
 import {
@@ -21,12 +30,20 @@ export const GHL_TYPE = 'n8n-nodes-gohighlevel.goHighLevel';
 export const PIT_CREDENTIAL = { id: 'ghlSandboxCred01', name: 'HighLevel Sandbox' };
 export const OAUTH_CREDENTIAL = { id: 'ghlSandboxOAuth01', name: 'HighLevel Sandbox OAuth2' };
 
-/** A Private Integration Token credential for the sandbox's default location. */
-export function pitCredential(sandbox: Sandbox, token = sandbox.privateIntegrationToken): StoredCredential {
+/**
+ * A Private Integration Token credential for the sandbox's default location.
+ * @param token default: the sandbox's all-scope PIT
+ * @param baseUrl default: the sandbox URL (pass a {@link startRecordingProxy} URL to record the requests)
+ */
+export function pitCredential(
+	sandbox: Sandbox,
+	token = sandbox.privateIntegrationToken,
+	baseUrl = sandbox.url,
+): StoredCredential {
 	return {
 		...PIT_CREDENTIAL,
 		type: 'goHighLevelPrivateIntegrationTokenApi',
-		data: { token, locationId: sandbox.locationId, baseUrl: sandbox.url },
+		data: { token, locationId: sandbox.locationId, baseUrl },
 	};
 }
 
@@ -101,3 +118,248 @@ export async function runNode(
 
 /** A resource locator value by ID, as n8n stores it. */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** One HighLevel request as it crossed the {@link startRecordingProxy} proxy. */
+export interface RecordedRequest {
+	method: string;
+	/** Path without the query string, e.g. `/contacts/search`. */
+	path: string;
+	/** Query parameters (last value wins for repeated names). */
+	query: Record<string, string>;
+	/** Parsed JSON body, or undefined when the request had none (or it was not JSON). */
+	body: unknown;
+	/** HTTP status the sandbox answered. */
+	status: number;
+}
+
+/** A transparent HTTP proxy in front of a sandbox that records every request the node sends. */
+export interface RecordingProxy {
+	/** E.g. `http://127.0.0.1:41235`; use it as the credential's `baseUrl`. */
+	url: string;
+	/** Requests in the order their responses arrived. */
+	requests: RecordedRequest[];
+	/** Requests to `method path` (path without query string). */
+	to(method: string, path: string): RecordedRequest[];
+	close(): Promise<void>;
+}
+
+/**
+ * Starts a proxy on 127.0.0.1 (random port) forwarding every request unchanged to `targetUrl` (a sandbox URL)
+ * and recording method, path, query, JSON body and status. The sandbox records counts (`stats.byOperation`) but
+ * not bodies; page sizes, cursors and custom field shapes are read from here.
+ */
+export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
+	const target = new URL(targetUrl);
+	const requests: RecordedRequest[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const raw = Buffer.concat(chunks);
+			const upstream = http.request(
+				{
+					host: target.hostname,
+					port: target.port,
+					method: req.method,
+					path: req.url,
+					headers: { ...req.headers, host: target.host },
+				},
+				(answer) => {
+					const url = new URL(req.url ?? '/', 'http://proxy');
+					let body: unknown;
+					try {
+						body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+					} catch {
+						body = undefined;
+					}
+					requests.push({
+						method: String(req.method).toUpperCase(),
+						path: url.pathname,
+						query: Object.fromEntries(url.searchParams),
+						body,
+						status: answer.statusCode ?? 0,
+					});
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
+			upstream.on('error', () => {
+				res.writeHead(502);
+				res.end();
+			});
+			upstream.end(raw);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		to: (method, path) => requests.filter((r) => r.method === method && r.path === path),
+		close: async () =>
+			await new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+/**
+ * A clock for `SandboxOptions.now` that runs with real time but can jump ahead: `now()` is `Date.now()` plus
+ * everything passed to `advance(ms)`. Rate-limit windows keep working; token windows can be skipped.
+ */
+export function offsetClock(): { now: () => number; advance(ms: number): void } {
+	let offset = 0;
+	return {
+		now: () => Date.now() + offset,
+		advance(ms: number) {
+			offset += ms;
+		},
+	};
+}
+
+/** Copy of the sandbox's per-operation request counts (`stats.byOperation`). */
+export function operationCounts(sandbox: Sandbox): Record<string, number> {
+	return { ...sandbox.stats.byOperation };
+}
+
+/**
+ * Requests per operationId since `before` (a {@link operationCounts} snapshot); operations without new requests
+ * are left out, so `{}` means "nothing was sent".
+ */
+export function operationsSince(sandbox: Sandbox, before: Record<string, number>): Record<string, number> {
+	const delta: Record<string, number> = {};
+	for (const [operationId, count] of Object.entries(sandbox.stats.byOperation)) {
+		const added = count - (before[operationId] ?? 0);
+		if (added) delta[operationId] = added;
+	}
+	return delta;
+}
+
+/** Id of the default location's custom field with this key (e.g. `contact.lead_score`). @throws Error if absent */
+export function customFieldId(sandbox: Sandbox, fieldKey: string): string {
+	const field = [...sandbox.store.location().customFields.values()].find((f) => f.fieldKey === fieldKey);
+	if (!field) throw new Error(`No custom field ${fieldKey} in the sandbox`);
+	return field.id;
+}
+
+/** The default location's pipeline of this name. @throws Error if absent */
+export function pipelineNamed(sandbox: Sandbox, name: string): PipelineRecord {
+	const pipeline = sandbox.store.location().pipelines.find((p) => p.name === name);
+	if (!pipeline) throw new Error(`No pipeline ${name} in the sandbox`);
+	return pipeline;
+}
+
+/** Id of the stage `stage` of `pipeline`. @throws Error if absent */
+export function stageId(pipeline: PipelineRecord, stage: string): string {
+	const found = pipeline.stages.find((s) => s.name === stage);
+	if (!found) throw new Error(`No stage ${stage} in pipeline ${pipeline.name}`);
+	return found.id;
+}
+
+/**
+ * Puts `count` opportunities straight into the default location's store (the sandbox has no opportunity
+ * generator): one per contact of `contactIds` (cycled), in `pipeline`'s first stage, status
+ * `statuses[i % statuses.length]`, `createdAt` one minute apart from 2024-03-01T00:00:00Z — except that every
+ * group of three shares a `createdAt`, so keyset pages must break ties by id (opportunities.json
+ * `search-opportunity` `startAfterId`).
+ * @returns the records added
+ */
+export function seedOpportunities(
+	sandbox: Sandbox,
+	count: number,
+	options: { pipeline: PipelineRecord; contactIds: string[]; statuses: OpportunityRecord['status'][] },
+): OpportunityRecord[] {
+	const data = sandbox.store.location();
+	const added: OpportunityRecord[] = [];
+	for (let i = 0; i < count; i++) {
+		const at = new Date(Date.UTC(2024, 2, 1) + Math.floor(i / 3) * 60_000).toISOString();
+		const record: OpportunityRecord = {
+			id: sandbox.store.ids.id(),
+			locationId: data.id,
+			name: `Seeded deal ${i}`,
+			monetaryValue: 100 + i,
+			pipelineId: options.pipeline.id,
+			pipelineStageId: options.pipeline.stages[0].id,
+			status: options.statuses[i % options.statuses.length],
+			contactId: options.contactIds[i % options.contactIds.length],
+			followers: [],
+			customFields: {},
+			createdAt: at,
+			updatedAt: at,
+			lastStatusChangeAt: at,
+			lastStageChangeAt: at,
+		};
+		data.opportunities.set(record.id, record);
+		added.push(record);
+	}
+	return added;
+}
+
+/**
+ * Exchanges a fresh authorization code of the sandbox's OAuth client at `POST /oauth/token`
+ * (oauth.json `get-access-token`, grant `authorization_code`), as n8n does after the consent redirect.
+ * @returns the token response (`access_token`, `refresh_token`, `locationId`, … — FACTS.md 3.2)
+ * @throws Error when the sandbox refuses the exchange
+ */
+export async function exchangeAuthorizationCode(sandbox: Sandbox): Promise<IDataObject> {
+	const response = await fetch(sandbox.oauth.tokenUrl, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: new URLSearchParams({
+			client_id: sandbox.oauth.clientId,
+			client_secret: sandbox.oauth.clientSecret,
+			grant_type: 'authorization_code',
+			code: sandbox.oauth.authorizationCode(),
+			user_type: 'Location',
+		}).toString(),
+	});
+	if (response.status !== 200) throw new Error(`Code exchange failed with HTTP ${response.status}`);
+	return (await response.json()) as IDataObject;
+}
+
+/**
+ * A `goHighLevelOAuth2Api` credential for the sandbox's OAuth client, holding `oauthTokenData` (e.g. from
+ * {@link exchangeAuthorizationCode}); tokens are sent by n8n's OAuth2 helper and refreshed at `${baseUrl}/oauth/token`
+ * with the client credentials in the body.
+ */
+export function oauthCredential(sandbox: Sandbox, oauthTokenData: IDataObject): StoredCredential {
+	return {
+		...OAUTH_CREDENTIAL,
+		type: 'goHighLevelOAuth2Api',
+		data: {
+			clientId: sandbox.oauth.clientId,
+			clientSecret: sandbox.oauth.clientSecret,
+			baseUrl: sandbox.url,
+			scope: 'contacts.readonly contacts.write opportunities.readonly opportunities.write locations/customFields.readonly',
+			grantType: 'authorizationCode',
+			authentication: 'body',
+			oauthTokenData,
+		},
+	};
+}
+
+/**
+ * Sends one request to the sandbox as another client of the same app would (plain fetch, no pacing or retries).
+ * @returns the HTTP status
+ */
+export async function directRequest(
+	sandbox: Sandbox,
+	method: string,
+	path: string,
+	token = sandbox.privateIntegrationToken,
+	body?: IDataObject,
+): Promise<number> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method,
+		headers: {
+			Authorization: `Bearer ${token}`,
+			Version: '2021-07-28',
+			Accept: 'application/json',
+			...(body ? { 'Content-Type': 'application/json' } : {}),
+		},
+		body: body ? JSON.stringify(body) : undefined,
+	});
+	await response.arrayBuffer();
+	return response.status;
+}

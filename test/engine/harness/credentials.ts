@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code runs in Node and Jest, not inside n8n */
 import { getAdditionalKeys } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -25,7 +26,7 @@ import {
 } from 'n8n-workflow';
 
 import { HarnessNodeTypes, MANUAL_TRIGGER_TYPE } from './node-types';
-import { OAuth2Api } from './oauth2-api.credentials';
+import { OAuth2Api } from './oauth2-api';
 import { describeFailures, loadPackageCredentialTypes } from './package-loader';
 
 /** One credential as a test defines it: plain (decrypted) data, like n8n's `import:credentials` input. */

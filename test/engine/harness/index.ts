@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code runs in Node and Jest, not inside n8n */
 import {
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
@@ -42,7 +43,7 @@ export {
 } from './credentials';
 export { harnessLogs, type HarnessLogEntry } from './container';
 export { ITEMS_SOURCE_TYPE, MANUAL_TRIGGER_TYPE } from './node-types';
-export { OAuth2Api } from './oauth2-api.credentials';
+export { OAuth2Api } from './oauth2-api';
 
 /**
  * Workflow JSON as n8n exports it. Only `nodes` and `connections` are required; `settings` defaults to
