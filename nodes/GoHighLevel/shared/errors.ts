@@ -44,6 +44,14 @@ export function httpFailureOf(error: unknown): HttpFailure {
 		};
 	}
 	const cause = e?.cause as typeof e | undefined;
+	// A refused OAuth2 refresh: n8n's OAuth2 client throws `code: 'EAUTH'` with the token endpoint's body; once
+	// wrapped in a NodeApiError, that code survives only as its `httpCode`.
+	const refused = [e, cause].find((x) => x?.code === 'EAUTH' || x?.httpCode === 'EAUTH') as
+		| (typeof e & { status?: number; body?: unknown })
+		| undefined;
+	if (refused) {
+		return { status: refused.status ?? 401, body: refused.body, code: 'EAUTH', message: refused.message };
+	}
 	const status = e?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
 	return {
 		status: Number.isFinite(status) ? status : undefined,

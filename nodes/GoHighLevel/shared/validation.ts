@@ -44,8 +44,19 @@ export interface BodyRule {
 	property: string;
 	/** The node parameter a user sees, e.g. `Email`, named in the error. */
 	parameter: string;
-	kind: 'email' | 'phone';
+	/** `date`: an ISO date or date-time, sent as `YYYY-MM-DD` (contacts.json `dateOfBirth` formats). */
+	kind: 'email' | 'phone' | 'date';
 }
+
+/** What each kind accepts, as told to the user, and how a valid value is sent. */
+const KINDS: Record<BodyRule['kind'], { check: (value: string) => string | undefined; expected: string }> = {
+	email: { check: (v) => (isEmail(v) ? v.trim() : undefined), expected: 'an e-mail address like name@example.com' },
+	phone: {
+		check: (v) => (isPhone(v) ? v.trim() : undefined),
+		expected: 'a phone number with 7 to 15 digits, ideally in E.164 form like +14155550123',
+	},
+	date: { check: (v) => toIsoDateTime(v)?.slice(0, 10), expected: 'a date like 1990-09-25 (ISO 8601)' },
+};
 
 /**
  * A `preSend` hook that checks body fields locally and fails before any request is sent.
@@ -60,17 +71,15 @@ export function validateBody(rules: BodyRule[], required?: { anyOf: string[]; me
 		for (const rule of rules) {
 			const value = body[rule.property];
 			if (value === undefined || value === null || value === '') continue;
-			const ok = rule.kind === 'email' ? isEmail(String(value)) : isPhone(String(value));
-			if (!ok) {
+			const kind = KINDS[rule.kind];
+			const sent = kind.check(String(value));
+			if (sent === undefined) {
 				throw new NodeOperationError(this.getNode(), `Invalid ${rule.parameter}: "${String(value)}"`, {
-					description:
-						rule.kind === 'email'
-							? `Parameter "${rule.parameter}" must be an e-mail address like name@example.com.`
-							: `Parameter "${rule.parameter}" must be a phone number with 7 to 15 digits, ideally in E.164 form like +14155550123.`,
+					description: `Parameter "${rule.parameter}" must be ${kind.expected}.`,
 					itemIndex: this.getItemIndex(),
 				});
 			}
-			body[rule.property] = String(value).trim();
+			body[rule.property] = sent;
 		}
 		if (required && !required.anyOf.some((p) => body[p] !== undefined && body[p] !== '')) {
 			throw new NodeOperationError(this.getNode(), required.message, { itemIndex: this.getItemIndex() });

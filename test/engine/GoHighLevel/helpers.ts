@@ -47,6 +47,13 @@ export function pitCredential(
 	};
 }
 
+/**
+ * Sandbox rate limit for functional tests: high enough never to answer 429, but with the `X-RateLimit-*` headers
+ * on, so the node learns it and does not pace itself at HighLevel's default 100 per 10 s (FACTS.md 4).
+ * (`rateLimit: false` drops the headers, and the node then assumes the default.)
+ */
+export const GENEROUS_RATE_LIMIT = { max: 10_000, intervalMs: 1000, daily: 1_000_000 };
+
 /** Starts a sandbox with fresh limiter and list caches (module state of the node is per process). */
 export async function freshSandbox(options?: SandboxOptions): Promise<Sandbox> {
 	rateLimiter.reset();

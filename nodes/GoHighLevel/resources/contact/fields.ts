@@ -44,13 +44,7 @@ export function contactFieldOptions(kind: 'create' | 'update'): INodeProperties[
 			type: 'dateTime',
 			default: '',
 			description: 'Sent as YYYY-MM-DD',
-			routing: {
-				send: {
-					type: 'body',
-					property: 'dateOfBirth',
-					value: '={{ $value ? DateTime.fromISO(String($value)).toFormat("yyyy-MM-dd") : undefined }}',
-				},
-			},
+			routing: toBody('dateOfBirth'),
 		},
 		{
 			displayName: 'Do Not Disturb',
@@ -221,6 +215,7 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 export const CONTACT_BODY_RULES: BodyRule[] = [
 	{ property: 'email', parameter: 'Email', kind: 'email' },
 	{ property: 'phone', parameter: 'Phone', kind: 'phone' },
+	{ property: 'dateOfBirth', parameter: 'Date of Birth', kind: 'date' },
 ];
 
 /** The tag list of Add Tags and Remove Tags (body `TagsDTO.tags`). */

@@ -1,0 +1,89 @@
+/* eslint-disable no-console -- prints the achieved request rate (a figure, not an assertion) */
+import { sleep } from 'n8n-workflow';
+
+import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
+import type { Sandbox } from '../../sandbox';
+import { directRequest, freshSandbox, runNode } from './helpers';
+
+const ITEMS = 1000;
+const LIMIT = { max: 100, intervalMs: 1000, daily: 200_000 };
+
+describe('1,000 contact creates against the rate-limited sandbox', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await freshSandbox({ rateLimit: LIMIT });
+	});
+	afterAll(async () => await sandbox.close());
+
+	it('creates every contact exactly once, re-sending the requests HighLevel answered 429', async () => {
+		const items = Array.from({ length: ITEMS }, (_, i) => ({
+			email: `bulk.${i}@example.com`,
+			firstName: `Bulk${i}`,
+		}));
+		// One request first: the node learns the location's limit (X-RateLimit-Max / -Interval-Milliseconds).
+		const warmUp = await runNode(sandbox, { resource: 'pipeline', operation: 'getAll' });
+		expect(warmUp.status).toBe('success');
+		expect(rateLimiter.limitOf(`${sandbox.url}|${sandbox.locationId}`)).toEqual({ max: 100, intervalMs: 1000 });
+
+		const contactsBefore = sandbox.store.location().contacts.size;
+		const createsBefore = sandbox.stats.creates.contact;
+
+		// A competing client of the same app and location spends part of the quota while the node runs.
+		let running = true;
+		const competitor = { sent: 0, refused: 0 };
+		const competing = (async () => {
+			while (running) {
+				const statuses = await Promise.all(
+					Array.from({ length: 20 }, async () =>
+						await directRequest(sandbox, 'GET', `/locations/${sandbox.locationId}/tags`),
+					),
+				);
+				competitor.sent += statuses.length;
+				competitor.refused += statuses.filter((s) => s === 429).length;
+				await sleep(1000);
+			}
+		})();
+
+		const started = Date.now();
+		const result = await runNode(
+			sandbox,
+			{
+				resource: 'contact',
+				operation: 'create',
+				email: '={{ $json.email }}',
+				additionalFields: { firstName: '={{ $json.firstName }}' },
+			},
+			{ items },
+		);
+		const elapsedMs = Date.now() - started;
+		running = false;
+		await competing;
+
+		const createRequests = sandbox.stats.byOperation['create-contact'];
+		const nodeRetries = createRequests - ITEMS;
+		console.log(
+			`${ITEMS} creates in ${(elapsedMs / 1000).toFixed(1)} s: ${((createRequests / elapsedMs) * 1000).toFixed(1)} requests/s ` +
+				`(${createRequests} create requests, ${nodeRetries} re-sent after 429; competitor sent ${competitor.sent}, ${competitor.refused} refused; ` +
+				`sandbox 429s: ${sandbox.stats.rateLimited})`,
+		);
+
+		expect(result.errors('HighLevel')).toEqual([]);
+		expect(result.status).toBe('success');
+		const output = result.output('HighLevel');
+		expect(output).toHaveLength(ITEMS);
+		expect(output.map((c) => c.email)).toEqual(items.map((i) => i.email));
+
+		const contacts = [...sandbox.store.location().contacts.values()];
+		expect(contacts).toHaveLength(contactsBefore + ITEMS);
+		expect(sandbox.stats.creates.contact - createsBefore).toBe(ITEMS);
+		const bulkEmails = contacts.map((c) => c.email).filter((e) => e?.startsWith('bulk.'));
+		expect(new Set(bulkEmails).size).toBe(ITEMS);
+		expect(new Set(output.map((c) => c.id)).size).toBe(ITEMS);
+
+		expect(sandbox.stats.rateLimited).toBeGreaterThan(0);
+		// Every create request beyond one per item was a re-send after a 429 (the competitor never creates).
+		expect(nodeRetries).toBeGreaterThan(0);
+		expect(sandbox.stats.rateLimited).toBe(nodeRetries + competitor.refused);
+		expect(sandbox.stats.invalidRequests).toEqual([]);
+	});
+});
