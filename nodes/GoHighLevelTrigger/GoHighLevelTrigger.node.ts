@@ -16,14 +16,20 @@ import { checkWebhook, type WebhookOutcome } from './shared/request';
 import { readSettings } from './shared/settings';
 import {
 	clearState,
+	forgetWebhookIdMemory,
 	isSameSubscription,
-	loadWebhookIdMemory,
 	saveWebhookIdMemory,
 	STATE_KEYS,
 	storeSubscription,
 	subscriptionKey,
+	webhookIdMemoryFor,
 } from './shared/state';
 import type { HeaderMap } from './shared/verify';
+
+/** Key of this trigger's live `webhookId` memory: one per workflow and node. */
+function memoryKey(ctx: IHookFunctions | IWebhookFunctions): string {
+	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+}
 
 /** The credential's location id, or `undefined` when it has none (agency-level OAuth2 install, empty field). */
 async function credentialLocation(ctx: IHookFunctions): Promise<string | undefined> {
@@ -101,6 +107,7 @@ export class GoHighLevelTrigger implements INodeType {
 				const { locationId } = await checkActivation(this, settings);
 				const staticData = this.getWorkflowStaticData('node');
 				clearState(staticData);
+				forgetWebhookIdMemory(memoryKey(this));
 				storeSubscription(
 					staticData,
 					subscriptionKey(settings, this.getNodeWebhookUrl('default') ?? '', locationId),
@@ -112,6 +119,7 @@ export class GoHighLevelTrigger implements INodeType {
 			/** Forgets the subscription and the `webhookId` memory. Nothing exists on HighLevel's side to remove. */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				clearState(this.getWorkflowStaticData('node'));
+				forgetWebhookIdMemory(memoryKey(this));
 				return true;
 			},
 		},
@@ -122,7 +130,7 @@ export class GoHighLevelTrigger implements INodeType {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
 		const staticData = this.getWorkflowStaticData('node');
-		const memory = loadWebhookIdMemory(staticData);
+		const memory = webhookIdMemoryFor(memoryKey(this), staticData);
 		const rawBody = (req as { rawBody?: Buffer }).rawBody;
 		if (rawBody === undefined) {
 			this.logger.warn('GoHighLevel Trigger: the request has no raw body; using the parsed body');

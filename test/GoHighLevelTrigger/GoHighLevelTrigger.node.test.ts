@@ -301,6 +301,27 @@ describe('webhook(): Marketplace App Webhook', () => {
 		expect(onlyItem(other.result).event).toBe('ContactCreate');
 	});
 
+	it('catches duplicates although n8n hands each delivery static data saved before the previous one finished', async () => {
+		// n8n saves a webhook's static data after answering: back-to-back deliveries each get the same stale copy.
+		const saved: IDataObject = {};
+		const workflowId = 'workflow-stale-static-data';
+		const stale = () => ({ ...marketplace(), staticData: structuredClone(saved), workflowId });
+		const payloads = [contactCreate(), contactCreate(), contactCreate()];
+		for (const payload of payloads) {
+			expect(onlyItem((await deliver(stale(), signed(payload))).result).webhookId).toBe(payload.webhookId);
+		}
+		for (const payload of payloads) {
+			const again = await deliver(stale(), signed(payload));
+			expectNoExecution(again.result);
+			expect(again.response.body).toEqual({ status: 'duplicate', webhookId: payload.webhookId });
+		}
+
+		// Two deliveries of one id at the same moment: exactly one starts the workflow.
+		const twin = contactCreate();
+		const both = await Promise.all([deliver(stale(), signed(twin)), deliver(stale(), signed(twin))]);
+		expect(both.filter((d) => d.response.body && (d.response.body as IDataObject).status === 'duplicate')).toHaveLength(1);
+	});
+
 	it('acknowledges but ignores events that are not selected', async () => {
 		const { result, response } = await deliver(
 			marketplace(),

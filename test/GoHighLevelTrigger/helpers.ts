@@ -62,7 +62,15 @@ export interface FakeSetup {
 	staticData?: IDataObject;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	api?: FakeApi;
+	/**
+	 * Workflow id the context reports. Default: one id per `staticData` object, so contexts sharing static data
+	 * are the same workflow (and share the trigger's in-process `webhookId` memory) and others are not.
+	 */
+	workflowId?: string;
 }
+
+const workflowIds = new WeakMap<IDataObject, string>();
+let workflowCounter = 0;
 
 const NODE: INode = {
 	id: 'a7f4c1de-0d5b-4f0e-9b7e-1f2d3c4b5a69',
@@ -75,6 +83,8 @@ const NODE: INode = {
 
 function base(setup: FakeSetup) {
 	const staticData = setup.staticData ?? {};
+	if (!workflowIds.has(staticData)) workflowIds.set(staticData, `workflow-${++workflowCounter}`);
+	const workflowId = setup.workflowId ?? workflowIds.get(staticData)!;
 	const credentials = setup.credentials ?? credentialsFor();
 	const calls: ApiCall[] = [];
 	const warnings: string[] = [];
@@ -88,6 +98,7 @@ function base(setup: FakeSetup) {
 	);
 	const context = {
 		getNode: () => NODE,
+		getWorkflow: () => ({ id: workflowId, name: 'Test workflow', active: true }),
 		getNodeParameter: (name: string, fallback?: unknown) =>
 			name in setup.parameters ? setup.parameters[name] : fallback,
 		getWorkflowStaticData: (type: string) => {

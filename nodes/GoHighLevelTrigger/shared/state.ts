@@ -110,6 +110,46 @@ export function loadWebhookIdMemory(staticData: IDataObject): WebhookIdMemory {
 	return memory;
 }
 
+/**
+ * The `webhookId` memories of this n8n process, by workflow and node. n8n saves a webhook's static data only after
+ * the response, so two deliveries close together would each read the memory before the other's save and the last
+ * save would drop the first id. Requests share this object instead: `checkWebhook` looks an id up and records it
+ * synchronously, before its first `await`, so concurrent deliveries of one id cannot both pass. Static data still
+ * carries the memory across restarts and between processes.
+ */
+const liveMemories = new Map<string, WebhookIdMemory>();
+
+/**
+ * The memory to check a delivery against: this process's live memory for `key` (`<workflowId>:<nodeId>`) with any
+ * ids from static data it lacks merged in (oldest first), created from static data on first use. Bounded by the
+ * same limits as the stored memory: `rememberWebhookId` trims to the maximum on every insert.
+ */
+export function webhookIdMemoryFor(key: string, staticData: IDataObject): WebhookIdMemory {
+	const stored = loadWebhookIdMemory(staticData);
+	const live = liveMemories.get(key);
+	if (!live) {
+		liveMemories.set(key, stored);
+		return stored;
+	}
+	const known = new Set(live.ids);
+	const missing = stored.ids
+		.map((id, i) => ({ id, time: stored.times[i] }))
+		.filter((entry) => !known.has(entry.id));
+	if (missing.length) {
+		const merged = [...live.ids.map((id, i) => ({ id, time: live.times[i] })), ...missing].sort(
+			(a, b) => a.time - b.time,
+		);
+		live.ids = merged.map((entry) => entry.id);
+		live.times = merged.map((entry) => entry.time);
+	}
+	return live;
+}
+
+/** Forgets this process's live memory for `key` (on deactivation). */
+export function forgetWebhookIdMemory(key: string): void {
+	liveMemories.delete(key);
+}
+
 /** Stores `memory` as the static data's `webhookId` memory. */
 export function saveWebhookIdMemory(staticData: IDataObject, memory: WebhookIdMemory): void {
 	staticData[STATE_KEYS.webhookIds] = { ids: [...memory.ids], times: [...memory.times] };
