@@ -15,6 +15,13 @@ import type { RateLimitConfig } from './rateLimit';
 import type { GenerateContactsOptions, SeedOptions } from './seed';
 import type { SandboxStats } from './stats';
 import type { SandboxStore } from './store';
+import type {
+	DeliverOptions,
+	WebhookDelivery,
+	WebhookEmitter,
+	WebhookOptions,
+	WebhookPayload,
+} from './webhooks';
 
 export { startSandbox } from './server';
 export { DEFAULT_OAUTH_SCOPES, REFRESH_IDEMPOTENCY_WINDOW_MS } from './auth';
@@ -27,7 +34,7 @@ export {
 	type SeedOptions,
 } from './seed';
 export { SPEC_PATCHES, STRICT_BODY_OPERATIONS } from './spec';
-export type { InvalidRequest, SandboxStats } from './stats';
+export type { InvalidRequest, SandboxStats, WebhookStats } from './stats';
 export type {
 	ContactRecord,
 	CustomFieldRecord,
@@ -37,9 +44,20 @@ export type {
 	PipelineRecord,
 	SandboxStore,
 	StageRecord,
+	RecordChange,
 	TagRecord,
 	UserRecord,
 } from './store';
+export { EVENT_RULES, eventsOfChange, WebhookEmitter } from './webhooks';
+export type {
+	DeliverOptions,
+	DerivedEvent,
+	EventRule,
+	WebhookAttempt,
+	WebhookDelivery,
+	WebhookOptions,
+	WebhookPayload,
+} from './webhooks';
 
 /** Latency added before each HighLevel request is handled: fixed ms, or a uniform [min, max] ms range. */
 export type LatencyOption = number | [number, number];
@@ -59,8 +77,10 @@ export interface SandboxOptions {
 	accessTokenTtlSeconds?: number;
 	/** What to seed; default: the demo seed in two locations. */
 	seed?: SeedOptions;
-	/** Clock in epoch ms (token expiry, refresh window, rate-limit windows, record timestamps). Default `Date.now`. */
+	/** Clock in epoch ms (token expiry, refresh window, rate-limit windows, record and webhook timestamps). Default `Date.now`. */
 	now?: () => number;
+	/** Webhook events (webhooks.ts): initial app webhook URL, 429 retry delay and count, timeout, signing keys. */
+	webhooks?: WebhookOptions;
 }
 
 /** Options of {@link Sandbox.createPrivateIntegrationToken}. */
@@ -110,12 +130,29 @@ export interface Sandbox {
 	/** Makes every issued OAuth access token expire now (the next call answers 401 `Invalid JWT`, forcing a refresh). */
 	expireAccessTokens(): void;
 	/**
+	 * The webhook emitter: `url`, `deliveries` (recorded, oldest first), `idle()` (resolves when nothing is queued
+	 * or in flight), `clear()`. Counters are in `stats.webhooks`.
+	 */
+	webhooks: WebhookEmitter;
+	/**
+	 * Sets the app webhook URL — the scriptable version of a Marketplace app's Default Webhook URL (FACTS.md 5.3);
+	 * `undefined`/`null`/`''` clears it. From then on every record change made through the API sends its events there.
+	 * @throws Error unless it is an absolute http(s) URL
+	 */
+	setWebhookUrl(url: string | undefined | null): void;
+	/**
+	 * Sends one arbitrary payload to the webhook URL now (signed by default; forged, tampered, replayed, duplicate
+	 * as the options say) and resolves with the recorded delivery once answered. See webhooks.ts `deliver`.
+	 * @throws Error (rejects) when no URL is set or given
+	 */
+	deliver(payload: WebhookPayload | string, options?: DeliverOptions): Promise<WebhookDelivery>;
+	/**
 	 * Registers an extra Private Integration Token, e.g. with limited scopes.
 	 * @returns the token (`pit-…`)
 	 * @throws Error for an unknown location
 	 */
 	createPrivateIntegrationToken(opts?: PrivateIntegrationTokenOptions): string;
-	/** Back to the initial seed; stats and rate-limit counters zeroed. Tokens stay valid. */
+	/** Back to the initial seed; stats and rate-limit counters zeroed, recorded webhook deliveries forgotten. Tokens and the webhook URL stay. */
 	reset(): void;
 	/** Stops the server and drops open connections. */
 	close(): Promise<void>;

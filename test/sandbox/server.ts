@@ -16,7 +16,9 @@ import {
 	type TokenRecord,
 	type TokenSubject,
 } from './auth';
+import { calendarHandlers } from './calendars';
 import { contactHandlers } from './contacts';
+import { conversationHandlers } from './conversations';
 import {
 	forbiddenLocation,
 	HttpError,
@@ -31,17 +33,22 @@ import type {
 } from './index';
 import { locationHandlers } from './locations';
 import { opportunityHandlers } from './opportunities';
+import { taskHandlers } from './tasks';
 import { createRng, randomUuid } from './random';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rateLimit';
 import { DEFAULT_LOCATION_ID, generateContacts, SECOND_LOCATION_ID, seedStore } from './seed';
 import { loadSpecs, matchOperation, validateRequest, type MatchedOperation } from './spec';
 import { createStats, type SandboxStats } from './stats';
 import { SandboxStore, type LocationData } from './store';
+import { WebhookEmitter, webhookAdminReply } from './webhooks';
 
 const HANDLERS: Record<string, OperationHandler> = {
 	...contactHandlers,
 	...opportunityHandlers,
 	...locationHandlers,
+	...calendarHandlers,
+	...taskHandlers,
+	...conversationHandlers,
 };
 
 interface Reply {
@@ -97,6 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const stats: SandboxStats = createStats();
 	const store = new SandboxStore(DEFAULT_LOCATION_ID);
 	seedStore(store, seedOptions);
+	const webhooks = new WebhookEmitter(store, stats, now, options.webhooks);
 	const auth = new AuthRegistry(now, options.accessTokenTtlSeconds ?? 86399);
 	const limiter = new RateLimiter(
 		options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
@@ -294,7 +302,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			baseUrl,
 		};
 		try {
-			const result = handler(ctx);
+			const result = webhooks.capture(() => handler(ctx));
 			return { status: result.status, body: { ...result.body, traceId: randomUUID() }, headers };
 		} catch (e) {
 			if (e instanceof HttpError) {
@@ -438,7 +446,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const method = (req.method ?? 'GET').toUpperCase();
 		if (url.pathname === '/__sandbox' || url.pathname.startsWith('/__sandbox/')) {
-			send(res, adminReply(method, url, await readBody(req)));
+			const raw = await readBody(req);
+			const hook = await webhookAdminReply(webhooks, stats, method, url.pathname, raw);
+			send(res, hook ?? adminReply(method, url, raw));
 			return;
 		}
 		if (
@@ -501,6 +511,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			latency = ms ?? 0;
 		},
 		expireAccessTokens: () => auth.expireAccessTokens(),
+		webhooks,
+		setWebhookUrl: (webhookUrl) => webhooks.setUrl(webhookUrl),
+		deliver: (payload, deliverOptions) => webhooks.deliver(payload, deliverOptions),
 		createPrivateIntegrationToken: (opts: PrivateIntegrationTokenOptions = {}) =>
 			auth.createPit(
 				subject(opts.locationId ?? store.defaultLocationId),
@@ -510,9 +523,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			seedStore(store, seedOptions);
 			stats.reset();
 			limiter.reset();
+			webhooks.clear();
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				webhooks.close();
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
 			}),

@@ -13,6 +13,18 @@ export interface InvalidRequest {
 	errors: string[];
 }
 
+/** Webhook delivery counters (webhooks.ts). */
+export interface WebhookStats {
+	/** HTTP requests sent to webhook URLs, retries included. */
+	sent: number;
+	/** Answers per HTTP status code (`"200"`, `"401"`, `"429"`, …); requests that got no answer are not counted here. */
+	byStatus: Record<string, number>;
+	/** Re-sends after a 429 answer (HighLevel retries only those, FACTS.md 5.4 item 3). */
+	retries: number;
+	/** Deliveries that ended without a 2xx answer (final non-2xx, no answer, or 429 after the last retry). */
+	failures: number;
+}
+
 /** Counters. All numbers are counts since start or the last `reset()`. */
 export interface SandboxStats {
 	/** HighLevel-path requests received (incl. /oauth/token and 4xx answers). */
@@ -39,6 +51,8 @@ export interface SandboxStats {
 	inFlight: number;
 	/** Records created through the API (create + upsert-created). */
 	creates: Record<'contact' | 'opportunity', number>;
+	/** Webhook deliveries (see webhooks.ts). */
+	webhooks: WebhookStats;
 	/** Zeroes every counter (inFlight is left alone: it is a gauge). */
 	reset(): void;
 }
@@ -58,6 +72,7 @@ export function createStats(): SandboxStats {
 		maxConcurrent: 0,
 		inFlight: 0,
 		creates: { contact: 0, opportunity: 0 },
+		webhooks: { sent: 0, byStatus: {}, retries: 0, failures: 0 },
 		reset() {
 			stats.requests = 0;
 			stats.byOperation = {};
@@ -70,6 +85,7 @@ export function createStats(): SandboxStats {
 			stats.tokenRefreshReplays = 0;
 			stats.maxConcurrent = stats.inFlight;
 			stats.creates = { contact: 0, opportunity: 0 };
+			stats.webhooks = { sent: 0, byStatus: {}, retries: 0, failures: 0 };
 		},
 	};
 	return stats;

@@ -179,14 +179,65 @@ export interface LocationSettings {
 	allowDuplicateOpportunity: boolean;
 }
 
+/**
+ * One change of a stored record, as reported by {@link TrackedMap}: `before` undefined = created, `after` undefined =
+ * deleted, both = replaced. The webhook emitter (webhooks.ts) turns changes made by API requests into events.
+ */
+export interface RecordChange {
+	/** The collection's name on {@link LocationData}, e.g. `contacts`, `opportunities`. */
+	collection: string;
+	locationId: string;
+	id: string;
+	before: unknown;
+	after: unknown;
+}
+
+/** A Map of records that reports every `set` and successful `delete` to `notify`. Handlers replace records, never mutate them in place. */
+export class TrackedMap<V> extends Map<string, V> {
+	constructor(
+		private readonly collection: string,
+		private readonly owner: { readonly id: string; notify(change: RecordChange): void },
+	) {
+		super();
+	}
+
+	set(key: string, value: V): this {
+		const before = super.get(key);
+		super.set(key, value);
+		this.owner.notify({
+			collection: this.collection,
+			locationId: this.owner.id,
+			id: key,
+			before,
+			after: value,
+		});
+		return this;
+	}
+
+	delete(key: string): boolean {
+		const before = super.get(key);
+		const existed = super.delete(key);
+		if (existed) {
+			this.owner.notify({
+				collection: this.collection,
+				locationId: this.owner.id,
+				id: key,
+				before,
+				after: undefined,
+			});
+		}
+		return existed;
+	}
+}
+
 /** Everything one location owns. */
 export class LocationData {
 	readonly settings: LocationSettings = {
 		allowDuplicateContact: false,
 		allowDuplicateOpportunity: false,
 	};
-	readonly contacts = new Map<string, ContactRecord>();
-	readonly opportunities = new Map<string, OpportunityRecord>();
+	readonly contacts = new TrackedMap<ContactRecord>('contacts', this);
+	readonly opportunities = new TrackedMap<OpportunityRecord>('opportunities', this);
 	readonly pipelines: PipelineRecord[] = [];
 	readonly customFields = new Map<string, CustomFieldRecord>();
 	readonly users: UserRecord[] = [];
@@ -200,11 +251,17 @@ export class LocationData {
 	constructor(
 		readonly location: LocationRecord,
 		private readonly ids: IdSource,
+		private readonly onChange?: (change: RecordChange) => void,
 	) {}
 
 	/** The location id. */
 	get id(): string {
 		return this.location.id;
+	}
+
+	/** Passes a record change of one of this location's tracked collections to the store's listener. */
+	notify(change: RecordChange): void {
+		this.onChange?.(change);
 	}
 
 	/** Inserts or replaces a contact, keeping the email/phone indexes and location tags in step. */
@@ -306,6 +363,8 @@ export class SandboxStore {
 	readonly ids = new IdSource('sandbox-store');
 	/** Number of generated contacts so far (numbers their names/emails/phones). */
 	generatedContacts = 0;
+	/** Receives every {@link RecordChange} of every location (set by the webhook emitter while a request runs). */
+	changeListener: ((change: RecordChange) => void) | undefined;
 
 	constructor(public defaultLocationId: string) {}
 
@@ -322,7 +381,7 @@ export class SandboxStore {
 
 	/** Creates an empty location. */
 	addLocation(location: LocationRecord): LocationData {
-		const data = new LocationData(location, this.ids);
+		const data = new LocationData(location, this.ids, (change) => this.changeListener?.(change));
 		this.locations.set(location.id, data);
 		return data;
 	}

@@ -164,13 +164,13 @@ describe('sandbox request validation (OpenAPI specs)', () => {
 	});
 
 	it('routes calendars/conversations (vendored for later) and answers 501 for unimplemented operations after validation', async () => {
-		const invalid = await call(sandbox, 'GET', `/calendars/?locationId=${sandbox.locationId}`);
+		const invalid = await call(sandbox, 'GET', `/calendars/groups?locationId=${sandbox.locationId}`);
 		expect(invalid.status).toBe(422);
-		const res = await call(sandbox, 'GET', `/calendars/?locationId=${sandbox.locationId}`, {
+		const res = await call(sandbox, 'GET', `/calendars/groups?locationId=${sandbox.locationId}`, {
 			version: '2021-04-15',
 		});
 		expect(res.status).toBe(501);
-		expect(res.body.message).toContain('get-calendars');
+		expect(res.body.message).toContain('get-groups');
 	});
 });
 
