@@ -42,7 +42,7 @@ export type PaginationStyle =
  */
 export interface Endpoint {
 	/** Spec file (app) in the official docs, e.g. `contacts` = openapi/contacts.json. */
-	spec: 'contacts' | 'opportunities' | 'locations' | 'users';
+	spec: 'contacts' | 'opportunities' | 'locations' | 'users' | 'calendars' | 'conversations';
 	/** `operationId` in that spec. */
 	operationId: string;
 	method: IHttpRequestMethods;
@@ -249,6 +249,62 @@ export const ENDPOINTS = {
 		location: { in: 'query', name: 'locationId' },
 		root: 'users',
 		scope: 'users.readonly',
+	},
+	// Read by the GoHighLevel Polling Trigger (nodes/GoHighLevelPollingTrigger/shared/sources.ts).
+	// contacts.json (FACTS.md 2.1): a contact's notes, unpaginated.
+	getContactNotes: {
+		spec: 'contacts',
+		operationId: 'get-all-notes',
+		method: 'GET',
+		path: '/contacts/{contactId}/notes',
+		version: V,
+		root: 'notes',
+		scope: 'contacts.readonly',
+	},
+	// locations.json (FACTS.md 2.1 "Location-wide tasks"): offset paging with `limit` + `skip` in the body.
+	searchLocationTasks: {
+		spec: 'locations',
+		operationId: 'task-search',
+		method: 'POST',
+		path: '/locations/{locationId}/tasks/search',
+		version: V,
+		location: { in: 'path', name: 'locationId' },
+		root: 'tasks',
+		scope: 'locations/tasks.readonly',
+	},
+	// calendars.json (FACTS.md 2.3, Version 2021-04-15)
+	getCalendars: {
+		spec: 'calendars',
+		operationId: 'get-calendars',
+		method: 'GET',
+		path: '/calendars/',
+		version: API_VERSION.calendarsAndConversations,
+		location: { in: 'query', name: 'locationId' },
+		root: 'calendars',
+		scope: 'calendars.readonly',
+	},
+	/** Time window `startTime`/`endTime` (epoch ms as strings) on the events' start, plus one of calendarId/userId/groupId. */
+	getCalendarEvents: {
+		spec: 'calendars',
+		operationId: 'get-calendar-events',
+		method: 'GET',
+		path: '/calendars/events',
+		version: API_VERSION.calendarsAndConversations,
+		location: { in: 'query', name: 'locationId' },
+		root: 'events',
+		scope: 'calendars/events.readonly',
+	},
+	// conversations.json (FACTS.md 2.4, Version 2021-04-15)
+	/** Cursor paging: `limit` (10–500), `cursor` ← `nextCursor` (null on the last page); `sortBy`, `sortOrder`, `startDate`, `channel`. */
+	exportMessages: {
+		spec: 'conversations',
+		operationId: 'export-messages-by-location',
+		method: 'GET',
+		path: '/conversations/messages/export',
+		version: API_VERSION.calendarsAndConversations,
+		location: { in: 'query', name: 'locationId' },
+		root: 'messages',
+		scope: 'conversations/message.readonly',
 	},
 } satisfies Record<string, Endpoint>;
 

@@ -1,0 +1,178 @@
+/**
+ * The polling trigger's parameters as n8n shows them; read by poll.ts `readParameters`.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { authenticationProperty } from '../../GoHighLevel/shared/descriptions';
+import { DEFAULT_LOOK_AHEAD_DAYS, DEFAULT_LOOKBACK_SECONDS } from './poll';
+
+const opportunityEvents = ['opportunityCreated', 'opportunityStageChanged', 'opportunityStatusChanged'];
+
+/** `event`: which HighLevel change starts the workflow. Values are `PollEvent`s (sources.ts). */
+export const eventProperty: INodeProperties = {
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	required: true,
+	default: 'contactCreated',
+	options: [
+		{
+			name: 'Contact Updated',
+			value: 'contactUpdated',
+			description: 'A contact changed (items like the ContactUpdate webhook). Two changes between polls give one item with the latest data.',
+		},
+		{
+			name: 'Inbound Message',
+			value: 'inboundMessage',
+			description: 'A contact sent a message on any channel (items like the InboundMessage webhook)',
+		},
+		{
+			name: 'New Appointment',
+			value: 'appointmentCreated',
+			description: 'An appointment was booked (items like AppointmentCreate). Only appointments starting between yesterday and Look Ahead days from now are seen.',
+		},
+		{
+			name: 'New Contact',
+			value: 'contactCreated',
+			description: 'A contact was created (items like the ContactCreate webhook)',
+		},
+		{
+			name: 'New Note',
+			value: 'noteCreated',
+			description: "A note was added to a contact (items like NoteCreate). HighLevel lists notes per contact only: see Options → Contacts Checked for Notes.",
+		},
+		{
+			name: 'New Opportunity',
+			value: 'opportunityCreated',
+			description: 'An opportunity was created (items like OpportunityCreate)',
+		},
+		{
+			name: 'New Task',
+			value: 'taskCreated',
+			description: 'A task was created (items like TaskCreate). Every poll reads all tasks of the sub-account.',
+		},
+		{
+			name: 'Opportunity Stage Changed',
+			value: 'opportunityStageChanged',
+			description: 'An opportunity moved to another stage (items like OpportunityStageUpdate). Two moves between polls give one item with the current stage.',
+		},
+		{
+			name: 'Opportunity Status Changed',
+			value: 'opportunityStatusChanged',
+			description: 'An opportunity became open, won, lost or abandoned (items like OpportunityStatusUpdate). Two changes between polls give one item with the current status.',
+		},
+	],
+};
+
+/** Notice about cost and limits shown under the event. */
+export const pollingNotice: INodeProperties = {
+	displayName:
+		'Polls HighLevel on the schedule below and emits each change once, in the shape of the matching webhook event. The first poll after activation only remembers what exists; a manual test run shows the latest few records.',
+	name: 'pollingNotice',
+	type: 'notice',
+	default: '',
+};
+
+/** `filters`: narrow what the poll reads. */
+export const filtersProperty: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	displayOptions: { show: { event: [...opportunityEvents, 'appointmentCreated'] } },
+	options: [
+		{
+			displayName: 'Calendar ID',
+			name: 'calendarId',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { '/event': ['appointmentCreated'] } },
+			description: 'Only appointments of this calendar. Default: every calendar of the sub-account.',
+		},
+		{
+			displayName: 'Pipeline Name or ID',
+			name: 'pipelineId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getPipelines' },
+			default: '',
+			displayOptions: { show: { '/event': opportunityEvents } },
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Only opportunities of this pipeline',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Abandoned', value: 'abandoned' },
+				{ name: 'Lost', value: 'lost' },
+				{ name: 'Open', value: 'open' },
+				{ name: 'Won', value: 'won' },
+			],
+			default: 'open',
+			displayOptions: { show: { '/event': opportunityEvents } },
+			description: 'Only opportunities that currently have this status',
+		},
+	],
+};
+
+/** `options`: tuning. */
+export const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Contacts Checked for Notes',
+			name: 'noteContacts',
+			type: 'options',
+			displayOptions: { show: { '/event': ['noteCreated'] } },
+			options: [
+				{
+					name: 'All Contacts',
+					value: 'all',
+					description: 'Notes of every contact, one request per contact per poll. Complete, but only for small sub-accounts.',
+				},
+				{
+					name: 'Recently Updated Contacts',
+					value: 'updated',
+					description:
+						"Notes of contacts whose Date Updated is after the last poll. Cheap, but a note is missed if HighLevel does not update the contact's Date Updated when the note is added.",
+				},
+			],
+			default: 'updated',
+		},
+		{
+			displayName: 'Look Ahead (Days)',
+			name: 'lookAheadDays',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			displayOptions: { show: { '/event': ['appointmentCreated'] } },
+			default: DEFAULT_LOOK_AHEAD_DAYS,
+			description: 'Appointments booked for a start time further ahead than this are not seen',
+		},
+		{
+			displayName: 'Lookback (Seconds)',
+			name: 'lookbackSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_LOOKBACK_SECONDS,
+			description:
+				"How late a record may show up in HighLevel's search after its timestamp (index delay, clock differences) and still be emitted. Records are never emitted twice either way.",
+		},
+	],
+};
+
+/** Every parameter of the node, in display order. */
+export const pollingTriggerProperties: INodeProperties[] = [
+	authenticationProperty,
+	eventProperty,
+	pollingNotice,
+	filtersProperty,
+	optionsProperty,
+];

@@ -1,0 +1,620 @@
+/**
+ * Where each polled event comes from: which HighLevel endpoint, which cursor, which record time, and how a
+ * record becomes an item shaped like the matching webhook event (FACTS.md 5.2). Every endpoint is an
+ * {@link ENDPOINTS} entry (spec file + operationId); the paging facts are cited where they are used.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ENDPOINTS, type Endpoint } from '../../GoHighLevel/shared/endpoints';
+import {
+	buildRequest,
+	recordsOf,
+	sendRequest,
+	type Connection,
+	type HighLevelContext,
+	type RequestParts,
+} from '../../GoHighLevel/shared/transport';
+import type { WatermarkRecord } from './watermark';
+
+/** The events the polling trigger offers (parameter `event`). */
+export type PollEvent =
+	| 'contactCreated'
+	| 'contactUpdated'
+	| 'opportunityCreated'
+	| 'opportunityStageChanged'
+	| 'opportunityStatusChanged'
+	| 'appointmentCreated'
+	| 'taskCreated'
+	| 'noteCreated'
+	| 'inboundMessage';
+
+/** Filters and tuning read from the node parameters. */
+export interface PollSettings {
+	/** Opportunity events: only this pipeline (GET /opportunities/search `pipeline_id`). */
+	pipelineId?: string;
+	/** Opportunity events: only this status (`open`, `won`, `lost`, `abandoned`; GET /opportunities/search `status`). */
+	opportunityStatus?: string;
+	/** New Appointment: only this calendar; default every calendar of the location. */
+	calendarId?: string;
+	/** New Appointment: how far ahead of now appointment start times are read, days. */
+	lookAheadDays: number;
+	/** New Note: which contacts' notes are read. */
+	noteContacts: 'updated' | 'all';
+}
+
+/** A record read by a poll: its watermark identity and the item to emit. */
+export interface EventRecord extends WatermarkRecord {
+	item: IDataObject;
+}
+
+/** Page sizes: the endpoints' documented maxima (FACTS.md 2.14), or the default where none is documented. */
+export const PAGE_SIZE = {
+	/** POST /contacts/search `pageLimit`, max 500 (ENDPOINTS.searchContacts). */
+	contacts: ENDPOINTS.searchContacts.pagination.maxPageSize,
+	/** GET /opportunities/search `limit`, max 100 (ENDPOINTS.searchOpportunities). */
+	opportunities: ENDPOINTS.searchOpportunities.pagination.maxPageSize,
+	/** GET /conversations/messages/export `limit`, 10–500 (conversations.json). */
+	messages: 500,
+	/** POST /locations/{id}/tasks/search `limit`: default 25, no maximum documented; 100 is asked for. */
+	tasks: 100,
+} as const;
+
+/** How many records a manual (test) run returns. */
+export const MANUAL_SAMPLE_SIZE = 5;
+
+/** How far before now appointment start times are read by New Appointment, ms (one day). */
+export const APPOINTMENT_LOOK_BEHIND_MS = 86_400_000;
+
+const DAY_MS = 86_400_000;
+
+function toMs(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && value.trim() !== '') {
+		if (/^\d+$/.test(value.trim())) return Number(value);
+		return Date.parse(value);
+	}
+	return NaN;
+}
+
+function iso(ms: number): string {
+	return new Date(ms).toISOString();
+}
+
+async function send(
+	ctx: HighLevelContext,
+	endpoint: Endpoint,
+	connection: Connection,
+	parts: RequestParts,
+): Promise<IDataObject> {
+	const response = await sendRequest(ctx, endpoint, connection, buildRequest(ctx, endpoint, connection, parts));
+	return (response.body ?? {}) as IDataObject;
+}
+
+function repeatedCursor(ctx: HighLevelContext, endpoint: Endpoint, cursor: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), 'HighLevel returned the same page twice', {
+		description: `${endpoint.method} ${endpoint.path} repeated the cursor ${cursor}; the poll stopped without changing its watermark.`,
+	});
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Contacts: POST /contacts/search (contacts.json `search-contacts-advanced`; body per FACTS.md 2.1)
+
+/**
+ * Reads every contact matching `filters`, sorted by `sortField` ascending (ties by id), page after page with the
+ * `searchAfter` cursor each record carries (the last record's starts the next page; `page` is never sent, so the
+ * 10,000-record cap of page mode does not apply). Stops on a short page.
+ * @param maxRecords stop after this many (manual runs)
+ * @throws NodeOperationError when a cursor repeats
+ */
+async function searchContacts(
+	ctx: HighLevelContext,
+	connection: Connection,
+	filters: IDataObject[],
+	sortField: 'dateAdded' | 'dateUpdated',
+	direction: 'asc' | 'desc',
+	maxRecords = Infinity,
+): Promise<IDataObject[]> {
+	const endpoint = ENDPOINTS.searchContacts;
+	const out: IDataObject[] = [];
+	const cursors = new Set<string>();
+	let searchAfter: unknown[] | undefined;
+	for (;;) {
+		const pageLimit = Math.max(1, Math.min(PAGE_SIZE.contacts, maxRecords - out.length));
+		const body: IDataObject = { pageLimit, filters, sort: [{ field: sortField, direction }] };
+		if (searchAfter) body.searchAfter = searchAfter as IDataObject[];
+		const page = recordsOf(endpoint, await send(ctx, endpoint, connection, { body }));
+		out.push(...page);
+		if (page.length < pageLimit || out.length >= maxRecords) break;
+		const next = page[page.length - 1].searchAfter;
+		if (!Array.isArray(next) || next.length === 0) break;
+		const key = JSON.stringify(next);
+		if (cursors.has(key)) throw repeatedCursor(ctx, endpoint, key);
+		cursors.add(key);
+		searchAfter = next;
+	}
+	return out;
+}
+
+/**
+ * A contact from the search as the ContactCreate/ContactUpdate webhook carries it (FACTS.md 5.2): `type` is the
+ * event (the contact's own `type`, e.g. `lead`, moves to `contactType`), `address1` (the search answers
+ * `address`), `dateOfBirth` as ISO (the search answers epoch ms), `name`, `attachments`; the search cursor is dropped.
+ * Other fields of the record are kept after the webhook's.
+ */
+export function contactItem(type: string, locationId: string, contact: IDataObject): IDataObject {
+	const { address, type: contactType, ...rest } = contact;
+	delete rest.searchAfter;
+	const name = [rest.firstName, rest.lastName].filter((x) => typeof x === 'string' && x).join(' ');
+	const item: IDataObject = {
+		type,
+		locationId: rest.locationId ?? locationId,
+		id: rest.id,
+		...rest,
+	};
+	if (item.address1 === undefined && address !== undefined) item.address1 = address;
+	if (typeof item.dateOfBirth === 'number') item.dateOfBirth = iso(item.dateOfBirth);
+	if (item.name === undefined && name) item.name = name;
+	item.attachments ??= [];
+	if (contactType !== undefined) item.contactType = contactType;
+	return item;
+}
+
+function contactRecords(
+	event: 'contactCreated' | 'contactUpdated',
+	locationId: string,
+	contacts: IDataObject[],
+): EventRecord[] {
+	const created = event === 'contactCreated';
+	const out: EventRecord[] = [];
+	for (const contact of contacts) {
+		const added = toMs(contact.dateAdded);
+		const updated = toMs(contact.dateUpdated);
+		// A new contact has dateUpdated = dateAdded; ContactUpdate is about later changes only.
+		if (!created && !(updated > added)) continue;
+		const ts = created ? added : updated;
+		out.push({
+			key: created ? String(contact.id) : `${String(contact.id)}@${ts}`,
+			ts,
+			item: contactItem(created ? 'ContactCreate' : 'ContactUpdate', locationId, contact),
+		});
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Opportunities: GET /opportunities/search (opportunities.json `search-opportunity`; FACTS.md 2.2, 2.14)
+
+/**
+ * Reads opportunities newest-created first (the endpoint's only documented order besides `order=added_asc`;
+ * it offers no order or filter on update, stage-change or status-change times), 100 per page, with the keyset
+ * cursor `startAfter` (epoch ms) + `startAfterId` from `meta`; the last page still carries a cursor, so paging
+ * stops on `meta.nextPageUrl` null, a short page, or when `stop(page)` says the rest is older than needed.
+ * `status=all` is sent unless a status filter is set (the spec's enum includes `all`).
+ * @throws NodeOperationError when a cursor repeats
+ */
+async function searchOpportunities(
+	ctx: HighLevelContext,
+	connection: Connection,
+	settings: PollSettings,
+	stop: (page: IDataObject[]) => boolean = () => false,
+	maxRecords = Infinity,
+): Promise<IDataObject[]> {
+	const endpoint = ENDPOINTS.searchOpportunities;
+	const base: IDataObject = { status: settings.opportunityStatus || 'all' };
+	if (settings.pipelineId) base.pipeline_id = settings.pipelineId;
+	const out: IDataObject[] = [];
+	const cursors = new Set<string>();
+	let cursor: IDataObject = {};
+	for (;;) {
+		const limit = Math.max(1, Math.min(PAGE_SIZE.opportunities, maxRecords - out.length));
+		const body = await send(ctx, endpoint, connection, { qs: { ...base, limit, ...cursor } });
+		const page = recordsOf(endpoint, body);
+		out.push(...page);
+		const meta = (body.meta ?? {}) as IDataObject;
+		if (page.length < limit || out.length >= maxRecords || stop(page)) break;
+		if (meta.nextPageUrl === null || meta.nextPageUrl === undefined || meta.nextPageUrl === '') break;
+		if (meta.startAfter === undefined || meta.startAfterId === undefined) break;
+		const next = { startAfter: meta.startAfter, startAfterId: meta.startAfterId };
+		const key = JSON.stringify(next);
+		if (cursors.has(key)) throw repeatedCursor(ctx, endpoint, key);
+		cursors.add(key);
+		cursor = next;
+	}
+	return out;
+}
+
+/**
+ * An opportunity as the Opportunity* webhooks carry it (FACTS.md 5.2: `type, locationId, id, assignedTo, contactId,
+ * monetaryValue, name, pipelineId, pipelineStageId, source, status, dateAdded`); `dateAdded` is the record's
+ * `createdAt`. Other fields of the record (`lastStageChangeAt`, `lastStatusChangeAt`, `contact`…) follow.
+ */
+export function opportunityItem(type: string, locationId: string, o: IDataObject): IDataObject {
+	return {
+		type,
+		locationId: o.locationId ?? locationId,
+		id: o.id,
+		assignedTo: o.assignedTo,
+		contactId: o.contactId,
+		monetaryValue: o.monetaryValue,
+		name: o.name,
+		pipelineId: o.pipelineId,
+		pipelineStageId: o.pipelineStageId,
+		source: o.source,
+		status: o.status,
+		dateAdded: o.createdAt,
+		...o,
+	};
+}
+
+type OpportunityEvent = 'opportunityCreated' | 'opportunityStageChanged' | 'opportunityStatusChanged';
+
+const OPPORTUNITY_EVENTS: Record<OpportunityEvent, { type: string; time: string | undefined }> = {
+	opportunityCreated: { type: 'OpportunityCreate', time: undefined },
+	opportunityStageChanged: { type: 'OpportunityStageUpdate', time: 'lastStageChangeAt' },
+	opportunityStatusChanged: { type: 'OpportunityStatusUpdate', time: 'lastStatusChangeAt' },
+};
+
+/**
+ * New opportunity: key = id, time = `createdAt`. Stage / status change: key = `<id>@<change time>`, time =
+ * `lastStageChangeAt` / `lastStatusChangeAt` (opportunities.json `SearchOpportunitiesResponseSchema`); records
+ * whose change time is not after `createdAt` never changed (HighLevel sets both times on create).
+ */
+function opportunityRecords(event: OpportunityEvent, locationId: string, list: IDataObject[]): EventRecord[] {
+	const { type, time } = OPPORTUNITY_EVENTS[event];
+	const out: EventRecord[] = [];
+	for (const o of list) {
+		const created = toMs(o.createdAt);
+		if (!time) {
+			out.push({ key: String(o.id), ts: created, item: opportunityItem(type, locationId, o) });
+			continue;
+		}
+		const changed = toMs(o[time]);
+		if (!(changed > created)) continue;
+		out.push({ key: `${String(o.id)}@${changed}`, ts: changed, item: opportunityItem(type, locationId, o) });
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Appointments: GET /calendars/ + GET /calendars/events (calendars.json; FACTS.md 2.3, time-window based)
+
+/** The calendars to read: the chosen one, or every calendar of the location (GET /calendars/). */
+async function calendarIds(ctx: HighLevelContext, connection: Connection, settings: PollSettings): Promise<string[]> {
+	if (settings.calendarId) return [settings.calendarId];
+	const endpoint = ENDPOINTS.getCalendars;
+	const calendars = recordsOf(endpoint, await send(ctx, endpoint, connection, {}));
+	return calendars.map((c) => String(c.id)).filter(Boolean);
+}
+
+/**
+ * Every appointment of the calendars whose start time lies in [now − 1 day, now + lookAheadDays]. The endpoint
+ * has no cursor and no filter on booking time (FACTS.md 2.3): the window is on start times, one request per calendar.
+ */
+async function readAppointments(
+	ctx: HighLevelContext,
+	connection: Connection,
+	settings: PollSettings,
+	nowMs: number,
+): Promise<IDataObject[]> {
+	const endpoint = ENDPOINTS.getCalendarEvents;
+	const qs = {
+		startTime: String(nowMs - APPOINTMENT_LOOK_BEHIND_MS),
+		endTime: String(nowMs + Math.max(0, settings.lookAheadDays) * DAY_MS),
+	};
+	const out: IDataObject[] = [];
+	for (const calendarId of await calendarIds(ctx, connection, settings)) {
+		out.push(...recordsOf(endpoint, await send(ctx, endpoint, connection, { qs: { ...qs, calendarId } })));
+	}
+	return out;
+}
+
+/**
+ * Appointments as AppointmentCreate carries them: `{type, locationId, appointment: {…}}` (FACTS.md 5.2).
+ * Key: the event id without a recurring instance suffix (`<id>_<ms>_<duration>`, calendars.json
+ * `CalendarEventDTO.id`), so a recurring series is one new appointment; time: `dateAdded`.
+ */
+function appointmentRecords(locationId: string, events: IDataObject[]): EventRecord[] {
+	return events.map((event) => ({
+		key: String(event.id).replace(/_\d+_\d+$/, ''),
+		ts: toMs(event.dateAdded),
+		item: { type: 'AppointmentCreate', locationId: event.locationId ?? locationId, appointment: event },
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tasks: POST /locations/{locationId}/tasks/search (locations.json `task-search`; FACTS.md 2.1)
+
+/**
+ * Every task of the location, offset-paged with `limit` + `skip` in the body. The endpoint documents neither an
+ * order nor a maximum page size, so paging stops only on an empty page (a page shorter than asked for may just
+ * be a server-side cap).
+ */
+async function readTasks(ctx: HighLevelContext, connection: Connection, maxRecords = Infinity): Promise<IDataObject[]> {
+	const endpoint = ENDPOINTS.searchLocationTasks;
+	const out: IDataObject[] = [];
+	for (let skip = 0; ; ) {
+		const limit = Math.max(1, Math.min(PAGE_SIZE.tasks, maxRecords - out.length));
+		const page = recordsOf(endpoint, await send(ctx, endpoint, connection, { body: { limit, skip } }));
+		if (page.length === 0) break;
+		out.push(...page);
+		skip += page.length;
+		if (out.length >= maxRecords) break;
+	}
+	return out;
+}
+
+/** A task as TaskCreate carries it (FACTS.md 5.2: `type, locationId, id, assignedTo, body, contactId, title, dateAdded, dueDate`). */
+export function taskItem(locationId: string, task: IDataObject): IDataObject {
+	const { _id, ...rest } = task;
+	return {
+		type: 'TaskCreate',
+		locationId: rest.locationId ?? locationId,
+		id: rest.id ?? _id,
+		assignedTo: rest.assignedTo,
+		body: rest.body,
+		contactId: rest.contactId,
+		title: rest.title,
+		dateAdded: rest.dateAdded,
+		dueDate: rest.dueDate,
+		...rest,
+	};
+}
+
+function taskRecords(locationId: string, tasks: IDataObject[]): EventRecord[] {
+	return tasks.map((task) => {
+		const item = taskItem(locationId, task);
+		return { key: String(item.id), ts: toMs(item.dateAdded), item };
+	});
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notes: per contact only, GET /contacts/{contactId}/notes (contacts.json `get-all-notes`; FACTS.md 2.1)
+
+/** Notes of the given contacts, one request per contact. */
+async function readNotes(
+	ctx: HighLevelContext,
+	connection: Connection,
+	contacts: IDataObject[],
+): Promise<IDataObject[]> {
+	const endpoint = ENDPOINTS.getContactNotes;
+	const out: IDataObject[] = [];
+	for (const contact of contacts) {
+		const contactId = String(contact.id);
+		const notes = recordsOf(endpoint, await send(ctx, endpoint, connection, { path: { contactId } }));
+		for (const note of notes) out.push({ contactId, ...note });
+	}
+	return out;
+}
+
+/** Notes as NoteCreate carries them (FACTS.md 5.2: `type, locationId, id, body, contactId, dateAdded`); key = note id. */
+function noteRecords(locationId: string, notes: IDataObject[]): EventRecord[] {
+	return notes.map((note) => ({
+		key: String(note.id),
+		ts: toMs(note.dateAdded),
+		item: {
+			type: 'NoteCreate',
+			locationId,
+			id: note.id,
+			body: note.body,
+			contactId: note.contactId,
+			dateAdded: note.dateAdded,
+			...note,
+		},
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inbound messages: GET /conversations/messages/export (conversations.json `export-messages-by-location`)
+
+/**
+ * The export's `channel` passes: without it HighLevel returns "all non-email message types" (conversations.json),
+ * so emails need a second pass with `channel=Email`.
+ */
+const MESSAGE_PASSES: Array<string | undefined> = [undefined, 'Email'];
+
+/**
+ * Messages of the location created at or after `sinceMs` (`startDate`, sent as ISO 8601: the spec types it as a
+ * string without a format), oldest first (`sortBy=createdAt`, `sortOrder=asc`), 500 per page, following
+ * `nextCursor` until it is null. In a manual run: newest first, `maxRecords` per pass.
+ * @throws NodeOperationError when a cursor repeats
+ */
+async function exportMessages(
+	ctx: HighLevelContext,
+	connection: Connection,
+	sinceMs: number | undefined,
+	maxRecords = Infinity,
+): Promise<IDataObject[]> {
+	const endpoint = ENDPOINTS.exportMessages;
+	const out: IDataObject[] = [];
+	for (const channel of MESSAGE_PASSES) {
+		const qs: IDataObject = { sortBy: 'createdAt', sortOrder: sinceMs === undefined ? 'desc' : 'asc' };
+		if (sinceMs !== undefined) qs.startDate = iso(sinceMs);
+		if (channel) qs.channel = channel;
+		const cursors = new Set<string>();
+		let read = 0;
+		let cursor: string | undefined;
+		for (;;) {
+			const limit = Math.max(10, Math.min(PAGE_SIZE.messages, maxRecords - read));
+			const body = await send(ctx, endpoint, connection, {
+				qs: { ...qs, limit, ...(cursor ? { cursor } : {}) },
+			});
+			const page = recordsOf(endpoint, body);
+			out.push(...page);
+			read += page.length;
+			const next = typeof body.nextCursor === 'string' && body.nextCursor ? body.nextCursor : undefined;
+			if (!next || page.length === 0 || read >= maxRecords) break;
+			if (cursors.has(next)) throw repeatedCursor(ctx, endpoint, next);
+			cursors.add(next);
+			cursor = next;
+		}
+	}
+	return out;
+}
+
+/**
+ * `messageType` as the webhook names it: the export answers `TYPE_SMS`, the InboundMessage webhook `SMS`,
+ * `Email`, `CALL` (FACTS.md 5.2 examples); other types lose the `TYPE_` prefix.
+ */
+export function webhookMessageType(messageType: IDataObject[string]): IDataObject[string] {
+	if (typeof messageType !== 'string') return messageType;
+	if (messageType === 'TYPE_EMAIL') return 'Email';
+	return messageType.replace(/^TYPE_/, '');
+}
+
+/** True for a message a contact sent: `direction: inbound`, not an activity entry or internal comment. */
+function isInboundMessage(message: IDataObject): boolean {
+	const type = String(message.messageType ?? '');
+	return message.direction === 'inbound' && !type.startsWith('TYPE_ACTIVITY') && !type.startsWith('TYPE_INTERNAL');
+}
+
+/**
+ * A message as InboundMessage carries it (FACTS.md 5.2: `type, locationId, attachments, body, contactId,
+ * contentType, conversationId, dateAdded, direction, messageType, status, messageId, conversationProviderId,
+ * userId`); the export's `type` (a number) moves to `messageTypeId`.
+ */
+export function messageItem(locationId: string, message: IDataObject): IDataObject {
+	const { type: numericType, ...rest } = message;
+	const item: IDataObject = {
+		type: 'InboundMessage',
+		locationId: rest.locationId ?? locationId,
+		attachments: rest.attachments ?? [],
+		body: rest.body,
+		contactId: rest.contactId,
+		contentType: rest.contentType,
+		conversationId: rest.conversationId,
+		dateAdded: rest.dateAdded,
+		direction: rest.direction,
+		messageType: webhookMessageType(rest.messageType),
+		status: rest.status,
+		messageId: rest.id,
+		conversationProviderId: rest.conversationProviderId,
+		userId: rest.userId,
+	};
+	for (const [key, value] of Object.entries(rest)) if (!(key in item) && key !== 'messageType') item[key] = value;
+	if (numericType !== undefined) item.messageTypeId = numericType;
+	return item;
+}
+
+function messageRecords(locationId: string, messages: IDataObject[]): EventRecord[] {
+	return messages.filter(isInboundMessage).map((message) => ({
+		key: String(message.id),
+		ts: toMs(message.dateAdded),
+		item: messageItem(locationId, message),
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** How an event's new records are recognised between polls. */
+export type Detection = 'watermark' | 'snapshot';
+
+/** One event's reading strategy. */
+export interface EventSource {
+	/** The matching webhook event's `type`. */
+	webhookType: string;
+	detection: Detection;
+	/**
+	 * Records whose event time is `>= sinceMs` (may include older ones; the watermark drops them). Snapshot
+	 * events ignore `sinceMs` and return every record.
+	 */
+	read(ctx: HighLevelContext, connection: Connection, settings: PollSettings, sinceMs: number, nowMs: number): Promise<EventRecord[]>;
+	/** The newest few records (manual runs); at most {@link MANUAL_SAMPLE_SIZE} are emitted. */
+	latest(ctx: HighLevelContext, connection: Connection, settings: PollSettings, nowMs: number): Promise<EventRecord[]>;
+}
+
+function contactSource(event: 'contactCreated' | 'contactUpdated'): EventSource {
+	const field = event === 'contactCreated' ? 'dateAdded' : 'dateUpdated';
+	return {
+		webhookType: event === 'contactCreated' ? 'ContactCreate' : 'ContactUpdate',
+		detection: 'watermark',
+		async read(ctx, connection, _settings, sinceMs) {
+			const filters = [{ field, operator: 'range', value: { gte: iso(sinceMs) } }];
+			const contacts = await searchContacts(ctx, connection, filters, field, 'asc');
+			return contactRecords(event, connection.locationId, contacts);
+		},
+		async latest(ctx, connection) {
+			const contacts = await searchContacts(ctx, connection, [], field, 'desc', MANUAL_SAMPLE_SIZE * 4);
+			return contactRecords(event, connection.locationId, contacts);
+		},
+	};
+}
+
+function opportunitySource(event: OpportunityEvent): EventSource {
+	const created = event === 'opportunityCreated';
+	return {
+		webhookType: OPPORTUNITY_EVENTS[event].type,
+		detection: 'watermark',
+		async read(ctx, connection, settings, sinceMs) {
+			// New opportunities: newest first, stop once a page reaches records created before `since`.
+			// Stage/status changes: no order or filter on change times exists, so every opportunity is read.
+			const stop = created
+				? (page: IDataObject[]) => toMs(page[page.length - 1]?.createdAt) < sinceMs
+				: undefined;
+			const list = await searchOpportunities(ctx, connection, settings, stop);
+			return opportunityRecords(event, connection.locationId, list);
+		},
+		async latest(ctx, connection, settings) {
+			const list = created
+				? await searchOpportunities(ctx, connection, settings, undefined, MANUAL_SAMPLE_SIZE)
+				: await searchOpportunities(ctx, connection, settings);
+			return opportunityRecords(event, connection.locationId, list);
+		},
+	};
+}
+
+/** The reading strategy of every event. */
+export const SOURCES: Record<PollEvent, EventSource> = {
+	contactCreated: contactSource('contactCreated'),
+	contactUpdated: contactSource('contactUpdated'),
+	opportunityCreated: opportunitySource('opportunityCreated'),
+	opportunityStageChanged: opportunitySource('opportunityStageChanged'),
+	opportunityStatusChanged: opportunitySource('opportunityStatusChanged'),
+	appointmentCreated: {
+		webhookType: 'AppointmentCreate',
+		detection: 'watermark',
+		async read(ctx, connection, settings, _sinceMs, nowMs) {
+			return appointmentRecords(connection.locationId, await readAppointments(ctx, connection, settings, nowMs));
+		},
+		async latest(ctx, connection, settings, nowMs) {
+			return appointmentRecords(connection.locationId, await readAppointments(ctx, connection, settings, nowMs));
+		},
+	},
+	taskCreated: {
+		webhookType: 'TaskCreate',
+		detection: 'snapshot',
+		async read(ctx, connection) {
+			return taskRecords(connection.locationId, await readTasks(ctx, connection));
+		},
+		async latest(ctx, connection) {
+			return taskRecords(connection.locationId, await readTasks(ctx, connection, MANUAL_SAMPLE_SIZE));
+		},
+	},
+	noteCreated: {
+		webhookType: 'NoteCreate',
+		detection: 'watermark',
+		async read(ctx, connection, settings, sinceMs) {
+			// Contacts updated since the watermark (or all contacts), then each one's notes.
+			const filters =
+				settings.noteContacts === 'all'
+					? []
+					: [{ field: 'dateUpdated', operator: 'range', value: { gte: iso(sinceMs) } }];
+			const contacts = await searchContacts(ctx, connection, filters, 'dateUpdated', 'asc');
+			return noteRecords(connection.locationId, await readNotes(ctx, connection, contacts));
+		},
+		async latest(ctx, connection) {
+			const contacts = await searchContacts(ctx, connection, [], 'dateUpdated', 'desc', MANUAL_SAMPLE_SIZE * 2);
+			return noteRecords(connection.locationId, await readNotes(ctx, connection, contacts));
+		},
+	},
+	inboundMessage: {
+		webhookType: 'InboundMessage',
+		detection: 'watermark',
+		async read(ctx, connection, _settings, sinceMs) {
+			return messageRecords(connection.locationId, await exportMessages(ctx, connection, sinceMs));
+		},
+		async latest(ctx, connection) {
+			return messageRecords(connection.locationId, await exportMessages(ctx, connection, undefined, 50));
+		},
+	},
+};
