@@ -1,0 +1,243 @@
+/**
+ * `npm run demo` as a test: the demo workflow (fixtures/demo.workflow.json) runs in the real, pinned n8n with the
+ * packed package against the in-process HighLevel sandbox (n8n reaches it over 127.0.0.1). Asserts every node's
+ * output and the sandbox's state. Then the same workflow with a `goHighLevelOAuth2Api` credential whose access token
+ * the sandbox has expired: n8n must refresh it, store the rotated pair, and the run must succeed.
+ * `npm run test:e2e` builds dist/ first; this file builds nothing.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { REFRESH_IDEMPOTENCY_WINDOW_MS, type Sandbox } from '../sandbox';
+import {
+	DEMO_EXPECTED,
+	DEMO_NODES,
+	DEMO_TAG,
+	loadDemoWorkflow,
+	prepareN8n,
+	runDemo,
+	startDemoSandbox,
+	taggedInSandbox,
+	type DemoResult,
+} from './demo';
+import { cleanupAll, N8nInstance, nodeOutput, type WorkflowJson } from './n8n';
+
+const TAGGED = 1200;
+const OTHERS = 800;
+const OAUTH_CREDENTIAL = { id: 'ghlSandboxOAuth01', name: 'HighLevel Sandbox OAuth2' };
+
+/** Sandbox clock offset (ms), advanced to move past the refresh-token idempotency window. */
+let clockOffsetMs = 0;
+
+describe('the demo workflow in a real n8n', () => {
+	let sandbox: Sandbox;
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		sandbox = await startDemoSandbox({
+			taggedContacts: TAGGED,
+			otherContacts: OTHERS,
+			now: () => Date.now() + clockOffsetMs,
+		});
+		n8n = await prepareN8n();
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sandbox?.close();
+		cleanupAll();
+	});
+
+	const location = () => sandbox.store.location(sandbox.locationId);
+	const fieldId = (key: string) =>
+		[...location().customFields.values()].find((f) => f.fieldKey === key)!.id;
+	const pipeline = () => location().pipelines.find((p) => p.name === DEMO_EXPECTED.pipeline)!;
+	const stageId = (name: string) => pipeline().stages.find((s) => s.name === name)!.id;
+
+	/** Checks the four nodes' outputs and what the sandbox stores for the contact and the opportunity. */
+	function expectDemoOutcome(
+		outputs: (node: string) => IDataObject[],
+		contact: { firstName: string; lastName: string; email: string },
+	): void {
+		const created = outputs(DEMO_NODES.createContact);
+		expect(created).toHaveLength(1);
+		expect(created[0]).toMatchObject({
+			firstName: contact.firstName,
+			lastName: contact.lastName,
+			email: contact.email,
+			locationId: sandbox.locationId,
+		});
+		const stored = location().contacts.get(String(created[0].id));
+		expect(stored).toBeDefined();
+		expect(stored!.tags).toContain(DEMO_TAG);
+		expect(stored!.customFields[fieldId('contact.lead_score')]).toBe(DEMO_EXPECTED.leadScore);
+		expect(stored!.customFields[fieldId('contact.favourite_colour')]).toBe(
+			DEMO_EXPECTED.favouriteColour,
+		);
+
+		const [opportunity] = outputs(DEMO_NODES.createOpportunity);
+		expect(opportunity).toMatchObject({
+			name: `${contact.firstName} ${contact.lastName} - Orbital mechanics course`,
+			contactId: created[0].id,
+			pipelineId: pipeline().id,
+			pipelineStageId: stageId(DEMO_EXPECTED.stageBefore),
+			status: 'open',
+			monetaryValue: 4800,
+		});
+		const moved = outputs(DEMO_NODES.moveStage);
+		expect(moved).toHaveLength(1);
+		expect(moved[0]).toMatchObject({
+			id: opportunity.id,
+			pipelineId: pipeline().id,
+			pipelineStageId: stageId(DEMO_EXPECTED.stageAfter),
+		});
+		expect(location().opportunities.get(String(opportunity.id))?.pipelineStageId).toBe(
+			stageId(DEMO_EXPECTED.stageAfter),
+		);
+
+		const tagged = outputs(DEMO_NODES.tagged);
+		const ids = tagged.map((c) => String(c.id));
+		expect(tagged).toHaveLength(taggedInSandbox(sandbox));
+		expect(new Set(ids).size).toBe(tagged.length);
+		expect(ids).toContain(String(created[0].id));
+		expect(tagged.filter((c) => !(c.tags as string[]).includes(DEMO_TAG))).toEqual([]);
+	}
+
+	it('creates the contact and the opportunity, moves it, and lists every tagged contact once', async () => {
+		let result: DemoResult | undefined;
+		await n8n.withLogsOnFailure(async () => {
+			result = await runDemo({ sandbox, n8n });
+			expect(result.status).toBe('success');
+			expect(result.problems).toEqual([]);
+		});
+		const demo = result!;
+		expect(Object.keys(demo.outputs).sort()).toEqual(
+			['Start', ...Object.values(DEMO_NODES)].sort(),
+		);
+		expectDemoOutcome((node) => nodeOutput(demo.execution, node), {
+			firstName: DEMO_EXPECTED.firstName,
+			lastName: DEMO_EXPECTED.lastName,
+			email: 'katherine.johnson@example.com',
+		});
+		expect(demo.outputs[DEMO_NODES.tagged]).toHaveLength(TAGGED + 1);
+		expect(demo.tagged).toEqual({ listed: TAGGED + 1, unique: TAGGED + 1, inSandbox: TAGGED + 1 });
+		expect(demo.contact).toMatchObject({
+			name: 'Katherine Johnson',
+			leadScore: 92,
+			favouriteColour: 'Blue',
+			stored: true,
+		});
+		expect(demo.opportunity).toMatchObject({
+			pipeline: 'Sales Pipeline',
+			stageBefore: 'New Lead',
+			stageAfter: 'Contacted',
+			storedStage: 'Contacted',
+		});
+		expect(demo.requests.pages).toBeGreaterThan(0);
+		expect(demo.requests.byOperation['create-contact']).toBe(1);
+		expect(demo.requests.byOperation['create-opportunity']).toBe(1);
+		expect(demo.requests.rateLimited).toBe(0);
+		expect(demo.requests.invalidRequests).toEqual([]);
+		expect(sandbox.stats.invalidRequests).toEqual([]);
+	});
+
+	it('with OAuth2: refreshes the expired access token, stores the rotated pair and spends the old refresh token', async () => {
+		const tokenForm = async (form: Record<string, string>) =>
+			await fetch(sandbox.oauth.tokenUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({
+					client_id: sandbox.oauth.clientId,
+					client_secret: sandbox.oauth.clientSecret,
+					...form,
+				}),
+			});
+		const exchanged = await tokenForm({
+			grant_type: 'authorization_code',
+			code: sandbox.oauth.authorizationCode(),
+			user_type: 'Location',
+			redirect_uri: 'http://127.0.0.1/rest/oauth2-credential/callback',
+		});
+		expect(exchanged.status).toBe(200);
+		const original = (await exchanged.json()) as IDataObject;
+		expect(original.locationId).toBe(sandbox.locationId);
+
+		await n8n.importCredential({
+			...OAUTH_CREDENTIAL,
+			type: 'goHighLevelOAuth2Api',
+			data: {
+				clientId: sandbox.oauth.clientId,
+				clientSecret: sandbox.oauth.clientSecret,
+				baseUrl: sandbox.url,
+				oauthTokenData: original,
+			},
+		});
+		const workflow = oauthWorkflow(loadDemoWorkflow());
+		const workflowId = await n8n.importWorkflow(workflow);
+
+		sandbox.expireAccessTokens();
+		sandbox.stats.reset();
+		const run = await n8n.withLogsOnFailure(async () => await n8n.execute(workflowId));
+		expect(run.status).toBe('success');
+		expectDemoOutcome((node) => nodeOutput(run.execution, node), {
+			firstName: 'Mae',
+			lastName: 'Jemison',
+			email: 'mae.jemison@example.com',
+		});
+		expect(sandbox.stats.unauthorized).toBeGreaterThanOrEqual(1);
+		expect(sandbox.stats.tokenRefreshes).toBe(1);
+		expect(sandbox.stats.invalidRequests).toEqual([]);
+
+		const stored = (await n8n.exportCredentials()).find((c) => c.id === OAUTH_CREDENTIAL.id);
+		const tokens = stored?.data.oauthTokenData as IDataObject | undefined;
+		expect(typeof tokens?.access_token).toBe('string');
+		expect(typeof tokens?.refresh_token).toBe('string');
+		expect(tokens!.access_token).not.toBe(original.access_token);
+		expect(tokens!.refresh_token).not.toBe(original.refresh_token);
+
+		// The stored access token is the live one.
+		const read = await fetch(
+			`${sandbox.url}/contacts/${String(nodeOutput(run.execution, DEMO_NODES.createContact)[0].id)}`,
+			{
+				headers: { authorization: `Bearer ${String(tokens!.access_token)}`, version: '2021-07-28' },
+			},
+		);
+		expect(read.status).toBe(200);
+		// Within the idempotency window, the spent refresh token answers the pair n8n stored…
+		const replay = await tokenForm({
+			grant_type: 'refresh_token',
+			refresh_token: String(original.refresh_token),
+		});
+		expect(replay.status).toBe(200);
+		expect(((await replay.json()) as IDataObject).refresh_token).toBe(tokens!.refresh_token);
+		// …and after it, it is refused.
+		clockOffsetMs += REFRESH_IDEMPOTENCY_WINDOW_MS + 1000;
+		const spent = await tokenForm({
+			grant_type: 'refresh_token',
+			refresh_token: String(original.refresh_token),
+		});
+		expect(spent.status).toBe(401);
+		expect(((await spent.json()) as IDataObject).message).toBe('Invalid refresh token');
+	});
+});
+
+/** The demo workflow with every HighLevel node on the OAuth2 credential, creating a different contact. */
+function oauthWorkflow(demo: WorkflowJson): WorkflowJson {
+	const nodes = demo.nodes.map((node) => {
+		if (node.type !== 'n8n-nodes-gohighlevel.goHighLevel') return node;
+		const parameters: IDataObject = {
+			...(node.parameters as IDataObject),
+			authentication: 'oAuth2',
+		};
+		if (node.name === DEMO_NODES.createContact) {
+			parameters.email = 'mae.jemison@example.com';
+			parameters.phone = '+15555550124';
+			parameters.additionalFields = {
+				...(parameters.additionalFields as IDataObject),
+				firstName: 'Mae',
+				lastName: 'Jemison',
+			};
+		}
+		return { ...node, parameters, credentials: { goHighLevelOAuth2Api: OAUTH_CREDENTIAL } };
+	});
+	return { ...demo, id: 'ghlDemoOAuthWf01', name: `${demo.name} (OAuth2)`, nodes };
+}

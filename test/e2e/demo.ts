@@ -1,0 +1,537 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code runs in Node and Jest, not inside n8n */
+/**
+ * `npm run demo` — the package's main job, end to end, in a real n8n.
+ *
+ * Starts the local HighLevel sandbox (random port on 127.0.0.1, 1,200 contacts tagged `n8n-demo` + 800 others),
+ * makes sure the pinned n8n host is installed (the first run installs n8n once, 3–4 minutes), packs this package and
+ * installs it into a fresh n8n user folder, imports a Private Integration Token credential pointing at the sandbox
+ * and the example workflow (`fixtures/demo.workflow.json`), executes it with `n8n execute`, checks every node's
+ * output against the sandbox's state and prints a short summary. Exit code 0 when everything matched, 1 otherwise.
+ *
+ * {@link runDemo} does the work and returns structured results; `demo.e2e.test.ts` asserts on them.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	startSandbox,
+	type CustomFieldValue,
+	type InvalidRequest,
+	type LatencyOption,
+	type Sandbox,
+} from '../sandbox';
+import {
+	hostInstallDir,
+	maskSecrets,
+	N8nInstance,
+	nodeOutput,
+	packPackage,
+	pinnedN8nVersion,
+	type ExecutionJson,
+	type WorkflowJson,
+} from './n8n';
+
+/** The example workflow: Create Contact → Create Opportunity → Move to Next Stage → Contacts Tagged n8n-demo. */
+export const DEMO_WORKFLOW_FILE = path.join(__dirname, 'fixtures', 'demo.workflow.json');
+
+/** Credential id and name the demo workflow's nodes reference. */
+export const DEMO_CREDENTIAL = { id: 'ghlSandboxCred01', name: 'HighLevel Sandbox' };
+
+/** Tag the workflow gives its contact and filters Get Many by. */
+export const DEMO_TAG = 'n8n-demo';
+
+/** Node names in the demo workflow, in execution order. */
+export const DEMO_NODES = {
+	createContact: 'Create Contact',
+	createOpportunity: 'Create Opportunity',
+	moveStage: 'Move to Next Stage',
+	tagged: 'Contacts Tagged n8n-demo',
+} as const;
+
+/** What the workflow asks for (fixtures/demo.workflow.json) and the sandbox seed provides (test/sandbox/seed.ts). */
+export const DEMO_EXPECTED = {
+	firstName: 'Katherine',
+	lastName: 'Johnson',
+	/** Custom field `contact.lead_score` (NUMERICAL): the workflow sends "92", HighLevel stores a number. */
+	leadScore: 92,
+	/** Custom field `contact.favourite_colour` (SINGLE_OPTIONS), named by its display name in the workflow. */
+	favouriteColour: 'Blue',
+	pipeline: 'Sales Pipeline',
+	stageBefore: 'New Lead',
+	stageAfter: 'Contacted',
+} as const;
+
+/** Sandbox contact custom field keys the workflow fills (seeded by test/sandbox/seed.ts). */
+const LEAD_SCORE_KEY = 'contact.lead_score';
+const FAVOURITE_COLOUR_KEY = 'contact.favourite_colour';
+
+/** Options of {@link startDemoSandbox}. */
+export interface DemoSandboxOptions {
+	/** Generated contacts tagged {@link DEMO_TAG}; default 1,200. */
+	taggedContacts?: number;
+	/** Generated contacts without that tag; default 800. */
+	otherContacts?: number;
+	/** Latency added to each HighLevel request (ms, or [min, max] ms); default 0. */
+	latencyMs?: LatencyOption;
+	/** Sandbox clock (epoch ms); default `Date.now`. */
+	now?: () => number;
+}
+
+/**
+ * Starts the sandbox on a random 127.0.0.1 port with HighLevel's real rate limit (100 requests / 10 s per app and
+ * location, FACTS.md 4) and seeds the demo data: the default seed plus `taggedContacts` contacts tagged
+ * {@link DEMO_TAG} and `otherContacts` contacts without it. The caller closes it.
+ */
+export async function startDemoSandbox(options: DemoSandboxOptions = {}): Promise<Sandbox> {
+	const sandbox = await startSandbox({ latencyMs: options.latencyMs ?? 0, now: options.now });
+	sandbox.seedContacts(options.taggedContacts ?? 1200, { tags: [DEMO_TAG] });
+	sandbox.seedContacts(options.otherContacts ?? 800);
+	return sandbox;
+}
+
+/**
+ * Creates a fresh n8n instance (installing the pinned host first when it is not cached) and installs the packed
+ * package into it. `dist/` must be built (`npm run build`). The caller disposes the instance.
+ * @throws Error when the host install, `npm pack` or the package install fails (message from test/e2e/n8n.ts).
+ */
+export async function prepareN8n(
+	say: (line: string) => void = () => undefined,
+): Promise<N8nInstance> {
+	if (!fs.existsSync(path.join(hostInstallDir(), 'node_modules', '.bin', 'n8n'))) {
+		say(
+			`n8n ${pinnedN8nVersion()} is not cached yet: installing it once (3–4 minutes, ~1.7 GB) into ${hostInstallDir()}`,
+		);
+	}
+	const n8n = await N8nInstance.create();
+	try {
+		say('Packing the package and installing it into a fresh n8n user folder…');
+		await n8n.installPackage(await packPackage());
+	} catch (error) {
+		await n8n.dispose();
+		throw error;
+	}
+	return n8n;
+}
+
+/** The Private Integration Token credential of the demo workflow, pointing at the sandbox's default location. */
+export function demoCredential(sandbox: Sandbox) {
+	return {
+		...DEMO_CREDENTIAL,
+		type: 'goHighLevelPrivateIntegrationTokenApi',
+		data: {
+			token: sandbox.privateIntegrationToken,
+			locationId: sandbox.locationId,
+			baseUrl: sandbox.url,
+		},
+	};
+}
+
+/** Reads the demo workflow fixture. */
+export function loadDemoWorkflow(): WorkflowJson {
+	return JSON.parse(fs.readFileSync(DEMO_WORKFLOW_FILE, 'utf8')) as WorkflowJson;
+}
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions extends DemoSandboxOptions {
+	/** Use this sandbox (already seeded, left running) instead of starting one with {@link startDemoSandbox}. */
+	sandbox?: Sandbox;
+	/** Use this instance (package installed, left running) instead of one from {@link prepareN8n}. */
+	n8n?: N8nInstance;
+	/** Progress lines; default: silent. */
+	say?: (line: string) => void;
+}
+
+/** The contact the workflow created, as the sandbox stores it. */
+export interface DemoContact {
+	id: string;
+	/** `firstName lastName` as stored; '' when the contact is missing. */
+	name: string;
+	/** Stored value of custom field `contact.lead_score`, undefined when missing. */
+	leadScore?: CustomFieldValue;
+	/** Stored value of custom field `contact.favourite_colour`, undefined when missing. */
+	favouriteColour?: CustomFieldValue;
+	/** Whether the sandbox has the contact at all. */
+	stored: boolean;
+}
+
+/** The opportunity the workflow created and moved; stages by NAME (looked up in the sandbox's pipelines). */
+export interface DemoOpportunity {
+	id: string;
+	name: string;
+	/** Pipeline name of the created opportunity. */
+	pipeline: string;
+	/** Stage name in Create Opportunity's output. */
+	stageBefore: string;
+	/** Stage name in Move to Next Stage's output. */
+	stageAfter: string;
+	/** Stage name the sandbox stores now; '' when the opportunity is missing. */
+	storedStage: string;
+}
+
+/** Structured outcome of {@link runDemo}. `problems` is empty when everything matched. */
+export interface DemoResult {
+	/** True when the execution succeeded and every check passed. */
+	ok: boolean;
+	/** One readable sentence per failed check (no secrets). */
+	problems: string[];
+	/** n8n's execution status (`success`, `error`, …). */
+	status: string;
+	/** Node that failed and its error message, when the execution failed. */
+	failure?: { node?: string; message: string; description?: string };
+	/** The full execution JSON printed by `n8n execute` (every node's run data). */
+	execution: ExecutionJson;
+	/** `json` of every output item, per node name, for every node that ran. */
+	outputs: Record<string, IDataObject[]>;
+	contact?: DemoContact;
+	opportunity?: DemoOpportunity;
+	tagged: {
+		/** Items Get Many (Return All) returned. */
+		listed: number;
+		/** Distinct contact ids among them. */
+		unique: number;
+		/** Contacts tagged {@link DEMO_TAG} in the sandbox after the run. */
+		inSandbox: number;
+	};
+	/** Sandbox counters for the run (requests sent by n8n to the HighLevel API). */
+	requests: {
+		total: number;
+		/** `POST /contacts/search` calls (contacts.json `search-contacts-advanced`): pages of Return All. */
+		pages: number;
+		byOperation: Record<string, number>;
+		rateLimited: number;
+		invalidRequests: InvalidRequest[];
+	};
+	/** n8n version of the host. */
+	n8nVersion: string;
+	/** Milliseconds: whole demo (sandbox start to end of checks), and the `n8n execute` process alone. */
+	timings: { totalMs: number; executeMs: number };
+	/** Where n8n's output was saved when the demo failed (secrets masked). */
+	logFile?: string;
+}
+
+function stageName(sandbox: Sandbox, pipelineId: unknown, stageId: unknown): string {
+	const pipeline = sandbox.store
+		.location(sandbox.locationId)
+		.pipelines.find((p) => p.id === pipelineId);
+	return pipeline?.stages.find((s) => s.id === stageId)?.name ?? `unknown stage ${String(stageId)}`;
+}
+
+function pipelineName(sandbox: Sandbox, pipelineId: unknown): string {
+	return (
+		sandbox.store.location(sandbox.locationId).pipelines.find((p) => p.id === pipelineId)?.name ??
+		`unknown pipeline ${String(pipelineId)}`
+	);
+}
+
+function customFieldValue(
+	sandbox: Sandbox,
+	values: Record<string, CustomFieldValue>,
+	fieldKey: string,
+): CustomFieldValue | undefined {
+	const field = [...sandbox.store.location(sandbox.locationId).customFields.values()].find(
+		(f) => f.fieldKey === fieldKey,
+	);
+	return field ? values[field.id] : undefined;
+}
+
+/** Contacts of the sandbox's default location tagged `tag`. */
+export function taggedInSandbox(sandbox: Sandbox, tag = DEMO_TAG): number {
+	let count = 0;
+	for (const contact of sandbox.store.location(sandbox.locationId).contacts.values()) {
+		if (contact.tags.includes(tag)) count++;
+	}
+	return count;
+}
+
+/**
+ * Runs the demo: sandbox (unless given) → n8n with the packed package (unless given) → import credential and
+ * workflow → `n8n execute` → checks. Resolves with a {@link DemoResult} also when the workflow failed or a check
+ * did not match (`ok: false`, `problems`); owned sandbox and n8n are stopped before it resolves.
+ * @throws Error when setup fails (host install, pack, package install, imports) or `n8n execute` prints no
+ *   execution; messages have secrets masked. `error.message` names the saved n8n log when there is one.
+ */
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+	const say = options.say ?? (() => undefined);
+	const started = Date.now();
+	let sandbox = options.sandbox;
+	let n8n = options.n8n;
+	let logFile: string | undefined;
+	const saveLogs = () => {
+		if (!n8n || logFile) return;
+		logFile = path.join(os.tmpdir(), `n8n-nodes-gohighlevel-demo-${Date.now()}.log`);
+		fs.writeFileSync(logFile, n8n.logs(), { mode: 0o600 });
+	};
+	try {
+		if (!sandbox) {
+			say('Starting the HighLevel sandbox…');
+			sandbox = await startDemoSandbox(options);
+		}
+		say(
+			`Sandbox at ${sandbox.url}: ${taggedInSandbox(sandbox).toLocaleString('en-US')} contacts tagged ${DEMO_TAG}, ` +
+				`${sandbox.store.location(sandbox.locationId).contacts.size.toLocaleString('en-US')} in all`,
+		);
+		n8n ??= await prepareN8n(say);
+		say('Importing the credential and the demo workflow…');
+		await n8n.importCredential(demoCredential(sandbox));
+		const workflowId = await n8n.importWorkflow(loadDemoWorkflow());
+		sandbox.stats.reset();
+		say(`Executing the workflow in n8n ${pinnedN8nVersion()}…`);
+		const run = await n8n.execute(workflowId, { allowFailure: true });
+		const result = checkDemo(sandbox, run.execution, {
+			executeMs: run.durationMs,
+			totalMs: Date.now() - started,
+		});
+		if (!result.ok) saveLogs();
+		result.logFile = logFile;
+		return result;
+	} catch (error) {
+		saveLogs();
+		if (error instanceof Error && logFile) error.message += `\nn8n output saved to ${logFile}`;
+		throw error;
+	} finally {
+		if (n8n && !options.n8n) await n8n.dispose();
+		if (sandbox && !options.sandbox) await sandbox.close();
+	}
+}
+
+/**
+ * Checks a finished demo execution against the sandbox: the contact with both custom field values, the opportunity
+ * in New Lead then Contacted of Sales Pipeline, every tagged contact listed once, no invalid request.
+ * Stage and pipeline ids are resolved to names through the sandbox's pipelines.
+ */
+export function checkDemo(
+	sandbox: Sandbox,
+	execution: ExecutionJson,
+	timings: { totalMs: number; executeMs: number },
+): DemoResult {
+	const problems: string[] = [];
+	const runData = execution.data?.resultData.runData ?? {};
+	const outputs: Record<string, IDataObject[]> = {};
+	for (const name of Object.keys(runData)) outputs[name] = nodeOutput(execution, name);
+	const stats = sandbox.stats;
+	const result: DemoResult = {
+		ok: false,
+		problems,
+		status: execution.status,
+		execution,
+		outputs,
+		tagged: { listed: 0, unique: 0, inSandbox: taggedInSandbox(sandbox) },
+		requests: {
+			total: stats.requests,
+			pages: stats.byOperation['search-contacts-advanced'] ?? 0,
+			byOperation: { ...stats.byOperation },
+			rateLimited: stats.rateLimited,
+			invalidRequests: [...stats.invalidRequests],
+		},
+		n8nVersion: pinnedN8nVersion(),
+		timings,
+	};
+	const error = execution.data?.resultData.error;
+	if (execution.status !== 'success' || error) {
+		result.failure = {
+			node: error?.node?.name,
+			message: maskSecrets(error?.message ?? `execution status ${execution.status}`),
+			description: error?.description ? maskSecrets(error.description) : undefined,
+		};
+		problems.push(
+			`The workflow failed${error?.node ? ` in node "${error.node.name}"` : ''}: ${result.failure.message}` +
+				(result.failure.description ? ` (${result.failure.description})` : ''),
+		);
+	}
+	for (const name of Object.values(DEMO_NODES)) {
+		if (!outputs[name]) problems.push(`Node "${name}" did not run`);
+	}
+	const location = sandbox.store.location(sandbox.locationId);
+
+	const [contactItem] = outputs[DEMO_NODES.createContact] ?? [];
+	if (contactItem) {
+		const id = String(contactItem.id ?? '');
+		const stored = location.contacts.get(id);
+		result.contact = {
+			id,
+			name: stored ? `${stored.firstName ?? ''} ${stored.lastName ?? ''}`.trim() : '',
+			leadScore: stored
+				? customFieldValue(sandbox, stored.customFields, LEAD_SCORE_KEY)
+				: undefined,
+			favouriteColour: stored
+				? customFieldValue(sandbox, stored.customFields, FAVOURITE_COLOUR_KEY)
+				: undefined,
+			stored: !!stored,
+		};
+		const expectedName = `${DEMO_EXPECTED.firstName} ${DEMO_EXPECTED.lastName}`;
+		if (!stored) problems.push(`Contact ${id || '(no id)'} is not in the sandbox`);
+		else {
+			if (result.contact.name !== expectedName)
+				problems.push(`Contact is named "${result.contact.name}", expected "${expectedName}"`);
+			if (result.contact.leadScore !== DEMO_EXPECTED.leadScore)
+				problems.push(
+					`Lead Score stored as ${JSON.stringify(result.contact.leadScore)}, expected ${DEMO_EXPECTED.leadScore}`,
+				);
+			if (result.contact.favouriteColour !== DEMO_EXPECTED.favouriteColour)
+				problems.push(
+					`Favourite Colour stored as ${JSON.stringify(result.contact.favouriteColour)}, expected "${DEMO_EXPECTED.favouriteColour}"`,
+				);
+			if (!stored.tags.includes(DEMO_TAG)) problems.push(`Contact is not tagged ${DEMO_TAG}`);
+		}
+	} else if (
+		outputs[DEMO_NODES.createContact] &&
+		result.failure?.node !== DEMO_NODES.createContact
+	) {
+		problems.push(`"${DEMO_NODES.createContact}" returned no item`);
+	}
+
+	const [created] = outputs[DEMO_NODES.createOpportunity] ?? [];
+	const [moved] = outputs[DEMO_NODES.moveStage] ?? [];
+	if (created) {
+		const id = String(created.id ?? '');
+		const stored = location.opportunities.get(id);
+		result.opportunity = {
+			id,
+			name: String(created.name ?? ''),
+			pipeline: pipelineName(sandbox, created.pipelineId),
+			stageBefore: stageName(sandbox, created.pipelineId, created.pipelineStageId),
+			stageAfter: moved ? stageName(sandbox, moved.pipelineId, moved.pipelineStageId) : '',
+			storedStage: stored ? stageName(sandbox, stored.pipelineId, stored.pipelineStageId) : '',
+		};
+		const o = result.opportunity;
+		if (o.pipeline !== DEMO_EXPECTED.pipeline)
+			problems.push(
+				`Opportunity is in pipeline "${o.pipeline}", expected "${DEMO_EXPECTED.pipeline}"`,
+			);
+		if (o.stageBefore !== DEMO_EXPECTED.stageBefore)
+			problems.push(
+				`Opportunity was created in stage "${o.stageBefore}", expected "${DEMO_EXPECTED.stageBefore}"`,
+			);
+		if (result.contact && created.contactId !== result.contact.id)
+			problems.push(
+				`Opportunity belongs to contact ${String(created.contactId)}, not the created contact`,
+			);
+		if (!stored) problems.push(`Opportunity ${id || '(no id)'} is not in the sandbox`);
+		else if (o.storedStage !== DEMO_EXPECTED.stageAfter)
+			problems.push(
+				`Opportunity is stored in stage "${o.storedStage}", expected "${DEMO_EXPECTED.stageAfter}"`,
+			);
+		if (moved) {
+			if (moved.id !== created.id)
+				problems.push(`"${DEMO_NODES.moveStage}" returned another opportunity`);
+			if (o.stageAfter !== DEMO_EXPECTED.stageAfter)
+				problems.push(
+					`"${DEMO_NODES.moveStage}" returned stage "${o.stageAfter}", expected "${DEMO_EXPECTED.stageAfter}"`,
+				);
+		} else if (outputs[DEMO_NODES.moveStage] && result.failure?.node !== DEMO_NODES.moveStage) {
+			problems.push(`"${DEMO_NODES.moveStage}" returned no item`);
+		}
+	} else if (
+		outputs[DEMO_NODES.createOpportunity] &&
+		result.failure?.node !== DEMO_NODES.createOpportunity
+	) {
+		problems.push(`"${DEMO_NODES.createOpportunity}" returned no item`);
+	}
+
+	const tagged = outputs[DEMO_NODES.tagged];
+	if (tagged) {
+		const ids = tagged.map((c) => String(c.id));
+		result.tagged.listed = tagged.length;
+		result.tagged.unique = new Set(ids).size;
+		if (result.tagged.listed !== result.tagged.inSandbox)
+			problems.push(
+				`Return All listed ${result.tagged.listed} tagged contacts, the sandbox has ${result.tagged.inSandbox}`,
+			);
+		if (result.tagged.unique !== result.tagged.listed)
+			problems.push(
+				`Return All listed ${result.tagged.listed - result.tagged.unique} contacts twice`,
+			);
+		const untagged = tagged.filter(
+			(c) => !(Array.isArray(c.tags) && (c.tags as unknown[]).includes(DEMO_TAG)),
+		).length;
+		if (untagged > 0)
+			problems.push(`Return All listed ${untagged} contacts without the tag ${DEMO_TAG}`);
+		if (result.contact && !ids.includes(result.contact.id))
+			problems.push('Return All did not list the contact the workflow created');
+	}
+
+	if (result.requests.invalidRequests.length > 0) {
+		const first = result.requests.invalidRequests[0];
+		problems.push(
+			`${result.requests.invalidRequests.length} requests failed the API's validation, first: ` +
+				`${first.method} ${first.path} — ${first.errors.join('; ')}`,
+		);
+	}
+	result.ok = problems.length === 0;
+	return result;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The short, readable summary `npm run demo` prints (no secrets: ids, names and counts only). */
+export function formatDemoSummary(result: DemoResult): string {
+	const lines: string[] = [''];
+	const row = (label: string, text: string) => lines.push(`  ${label.padEnd(13)}${text}`);
+	const c = result.contact;
+	if (c) {
+		row(
+			'Contact',
+			`${c.name || '(missing)'}  (id ${c.id})  Lead Score ${JSON.stringify(c.leadScore ?? null)}, ` +
+				`Favourite Colour ${JSON.stringify(c.favouriteColour ?? null)}`,
+		);
+	}
+	const o = result.opportunity;
+	if (o) {
+		row('Opportunity', `"${o.name}"  (id ${o.id}, ${o.pipeline})`);
+		row(
+			'',
+			`stage ${o.stageBefore} → ${o.stageAfter || '(not moved)'}  (stored: ${o.storedStage || 'missing'})`,
+		);
+	}
+	const t = result.tagged;
+	if (result.outputs[DEMO_NODES.tagged]) {
+		row(
+			'Return All',
+			`${fmt(t.listed)} contacts tagged ${DEMO_TAG} listed (${fmt(t.unique)} distinct); the sandbox has ${fmt(t.inSandbox)}`,
+		);
+	}
+	const r = result.requests;
+	row(
+		'Requests',
+		`${fmt(r.total)} to the HighLevel API, ${r.pages} pages of contact search, ` +
+			`${r.invalidRequests.length} invalid, ${r.rateLimited} rate-limited (429)`,
+	);
+	row(
+		'Time',
+		`${seconds(result.timings.totalMs)} in all; n8n execute ${seconds(result.timings.executeMs)}`,
+	);
+	lines.push('');
+	if (result.ok) {
+		lines.push(
+			`OK: the workflow ran in n8n ${result.n8nVersion} and the sandbox holds what it should.`,
+		);
+	} else {
+		lines.push('FAILED:');
+		for (const problem of result.problems) lines.push(`  - ${problem}`);
+		if (result.logFile) lines.push(`n8n output saved to ${result.logFile}`);
+	}
+	return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+	const out = (line: string) => process.stdout.write(`${line}\n`);
+	out('GoHighLevel demo: the packed package in a real n8n against the local HighLevel sandbox');
+	try {
+		const result = await runDemo({ say: (line) => out(`- ${line}`) });
+		out(formatDemoSummary(result));
+		return result.ok ? 0 : 1;
+	} catch (error) {
+		out('');
+		out(`FAILED: ${maskSecrets(error instanceof Error ? error.message : String(error))}`);
+		return 1;
+	}
+}
+
+if (require.main === module) {
+	void main().then((code) => {
+		process.exitCode = code;
+	});
+}
