@@ -21,6 +21,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type RateLimitConfig, type Sandbox } from '../sandbox';
 import { freshSandbox, runNode } from '../engine/GoHighLevel/helpers';
+import { runTriggerBench } from './trigger';
 
 /** Settings of one benchmark run. */
 export interface BenchConfig {
@@ -281,6 +282,11 @@ async function main(): Promise<void> {
 	out(`| ${'-'.repeat(width)} | ${'-'.repeat(valueWidth)} |`);
 	for (const [label, value] of rows)
 		out(`| ${label.padEnd(width)} | ${value.padEnd(valueWidth)} |`);
+
+	out();
+	out('(d) GoHighLevel Trigger inside a real n8n 2.8.4 (packed package, sandbox-signed events):');
+	process.stderr.write('(d) trigger: signed events per second and verification cost…\n');
+	await runTriggerBench(quick ? { events: 100, iterations: 1000 } : {});
 }
 
 if (require.main === module) {
