@@ -7,7 +7,7 @@
  * every run. Records are stored in the shape HighLevel returns them; dates are ISO 8601 strings.
  */
 import { createRng, randomId } from './random';
-import type { LocationData } from './store';
+import { TrackedMap, type LocationData } from './store';
 
 /** A calendar (calendars.json `CalendarDTO`, subset). */
 export interface CalendarRecord {
@@ -125,11 +125,12 @@ export function activityOf(location: LocationData): ActivityData {
 					calendarType: 'event',
 				},
 			],
-			appointments: new Map(),
-			tasks: new Map(),
-			notes: new Map(),
+			// Tracked: every change emits HighLevel's webhook events (webhooks.ts EVENT_RULES).
+			appointments: new TrackedMap('appointments', location),
+			tasks: new TrackedMap('tasks', location),
+			notes: new TrackedMap('notes', location),
 			conversations: new Map(),
-			messages: new Map(),
+			messages: new TrackedMap('messages', location),
 		};
 		byLocation.set(location, data);
 	}

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 import { verifySignature } from '../../nodes/GoHighLevelTrigger/shared/verify';
 import { TEST_ED25519_PUBLIC_KEY, TEST_RSA_PUBLIC_KEY } from '../GoHighLevelTrigger/fixtures/keys';
+import { defaultCalendarId } from './activity';
 import { eventsOfChange, startSandbox, type Sandbox } from './index';
 import { call, fakeClock } from './testClient';
 
@@ -184,6 +185,33 @@ describe('sandbox webhook events', () => {
 			retries: 0,
 			failures: 0,
 		});
+	});
+
+	it('sends AppointmentCreate and NoteCreate for appointments and notes made through the API', async () => {
+		const contactId = anyContact().id;
+		const booked = await call(sandbox, 'POST', '/calendars/events/appointments', {
+			version: '2021-04-15',
+			body: {
+				calendarId: defaultCalendarId(loc),
+				locationId: loc,
+				contactId,
+				startTime: new Date(clock.now() + 86_400_000).toISOString(),
+				title: 'Kickoff',
+			},
+		});
+		expect(booked.status).toBe(200);
+		const noted = await call(sandbox, 'POST', `/contacts/${contactId}/notes`, { body: { body: 'Called back' } });
+		expect(noted.status).toBeLessThan(300);
+		await sandbox.webhooks.idle();
+		expect(types()).toEqual(['AppointmentCreate', 'NoteCreate']);
+		const [appointment, note] = receiver.received;
+		expect(appointment.json).toMatchObject({
+			type: 'AppointmentCreate',
+			locationId: loc,
+			appointment: { id: booked.body.id, contactId, title: 'Kickoff' },
+		});
+		expect(note.json).toMatchObject({ type: 'NoteCreate', locationId: loc, contactId, body: 'Called back' });
+		expect(receiver.received.every((r) => verified(r))).toBe(true);
 	});
 
 	it('answers the API request before the webhook is answered', async () => {
