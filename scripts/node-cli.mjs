@@ -26,11 +26,13 @@
  *    `n8n-node lint` runs `npm exec -- eslint .`, and `npm exec` only looks for `eslint` in `node_modules/.bin` of the
  *    package root (and its parents) or the global bin folder, never on PATH; and eslint.config.mjs imports
  *    `@n8n/node-cli/eslint`, which Node resolves from the package root's node_modules. The script therefore creates
- *    two relative symlinks in the package root, only where nothing else exists: `node_modules/.bin/eslint` and
- *    `node_modules/@n8n/node-cli`, both pointing into tooling/node-cli/node_modules. `npm ci` / `npm install` in the
- *    package root may remove them; they are recreated on the next run. `npm ls` lists the second one as extraneous.
- *    Editors' ESLint integrations work through the same links. (On Windows only the second link is made, as a
- *    junction; `eslint` would then be fetched by `npm exec`.)
+ *    in the package root, only where nothing else exists, a relative symlink `node_modules/.bin/eslint` into
+ *    tooling/node-cli/node_modules, and a two-file shim package `node_modules/@n8n/node-cli` whose `./eslint` export
+ *    re-exports the tooling's config. (Not a symlink to the tooling's package: a later `npm install` in the package
+ *    root prunes extraneous packages and would delete the linked package's own dependencies inside the tooling
+ *    folder.) `npm ci` / `npm install` in the package root may remove both; they are recreated on the next run.
+ *    `npm ls` lists the shim as extraneous. Editors' ESLint integrations work through the same files. (On Windows
+ *    the eslint link is not made; `eslint` would then be fetched by `npm exec`.)
  * 3. Runs `n8n-node <args>` with the package root as cwd and tooling/node-cli/node_modules/.bin first on PATH.
  *
  * Commands:
@@ -155,7 +157,55 @@ function ensureLink(target, linkPath, type) {
 	symlinkSync(isWindows && type === 'junction' ? target : wanted, linkPath, type);
 }
 
-/** Creates the package-root links described in the header (eslint bin, @n8n/node-cli for eslint.config.mjs). */
+/** Marks the shim package this script writes, so that it never overwrites a real install. */
+const SHIM_VERSION = '0.0.0-tooling-shim';
+
+/**
+ * Writes `node_modules/@n8n/node-cli` in the package root as a shim whose `./eslint` export loads the tooling
+ * install's config by relative path (its own dependencies then resolve inside tooling/node-cli). Replaces an older
+ * symlink; leaves a real install alone.
+ */
+function ensureEslintConfigShim(rootModules) {
+	const shimDir = join(rootModules, '@n8n', 'node-cli');
+	let stat;
+	try {
+		stat = lstatSync(shimDir);
+	} catch {
+		stat = undefined;
+	}
+	if (stat?.isSymbolicLink()) {
+		unlinkSync(shimDir);
+	} else if (stat) {
+		let version;
+		try {
+			version = JSON.parse(readFileSync(join(shimDir, 'package.json'), 'utf8')).version;
+		} catch {
+			version = undefined;
+		}
+		if (version !== SHIM_VERSION) return;
+	}
+	mkdirSync(shimDir, { recursive: true });
+	const target = relative(shimDir, join(toolingModules, '@n8n', 'node-cli', 'dist', 'configs', 'eslint.js'))
+		.split('\\')
+		.join('/');
+	writeFileSync(
+		join(shimDir, 'package.json'),
+		`${JSON.stringify(
+			{
+				name: '@n8n/node-cli',
+				version: SHIM_VERSION,
+				private: true,
+				description: 'Written by scripts/node-cli.mjs: re-exports the eslint config of tooling/node-cli.',
+				exports: { './eslint': './eslint.js' },
+			},
+			null,
+			2,
+		)}\n`,
+	);
+	writeFileSync(join(shimDir, 'eslint.js'), `module.exports = require('${target}');\n`);
+}
+
+/** Creates the package-root entries described in the header (eslint bin link, @n8n/node-cli config shim). */
 function linkIntoPackageRoot() {
 	const rootModules = join(packageRoot, 'node_modules');
 	if (!existsSync(rootModules)) {
@@ -164,11 +214,7 @@ function linkIntoPackageRoot() {
 		);
 		process.exit(1);
 	}
-	ensureLink(
-		join(toolingModules, '@n8n', 'node-cli'),
-		join(rootModules, '@n8n', 'node-cli'),
-		'junction',
-	);
+	ensureEslintConfigShim(rootModules);
 	if (!isWindows) {
 		ensureLink(
 			join(toolingModules, 'eslint', 'bin', 'eslint.js'),

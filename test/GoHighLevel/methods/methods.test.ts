@@ -1,0 +1,132 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+} from 'n8n-workflow';
+import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
+
+import { listSearch } from '../../../nodes/GoHighLevel/methods/listSearch';
+import { loadOptions } from '../../../nodes/GoHighLevel/methods/loadOptions';
+import { clearListCache } from '../../../nodes/GoHighLevel/shared/cache';
+import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
+import { startSandbox, type Sandbox } from '../../sandbox';
+
+const NODE: INode = {
+	id: 'methods-test',
+	name: 'GoHighLevel',
+	type: 'n8n-nodes-gohighlevel.goHighLevel',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/**
+ * A load-options context whose requests go over real HTTP through n8n-core's own `httpRequest`, authenticated the
+ * way the Private Integration Token credential does it (Bearer header).
+ */
+function loadOptionsContext(
+	sandbox: Sandbox,
+	current: Record<string, unknown> = {},
+): ILoadOptionsFunctions {
+	const credentials: ICredentialDataDecryptedObject = {
+		token: sandbox.privateIntegrationToken,
+		locationId: sandbox.locationId,
+		baseUrl: sandbox.url,
+	};
+	return {
+		getNode: () => NODE,
+		getNodeParameter: (_name: string, fallback: unknown) => fallback,
+		getCurrentNodeParameter: (name: string) => current[name],
+		getCredentials: async () => credentials,
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) =>
+				await httpRequest({
+					...options,
+					headers: { ...(options.headers ?? {}), Authorization: `Bearer ${String(credentials.token)}` },
+				}),
+		},
+	} as unknown as ILoadOptionsFunctions;
+}
+
+describe('dropdowns and resource locators against the sandbox', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => await sandbox.close());
+	beforeEach(() => {
+		rateLimiter.reset();
+		clearListCache();
+	});
+	afterEach(() => expect(sandbox.stats.invalidRequests).toEqual([]));
+
+	const data = () => sandbox.store.location(sandbox.locationId);
+
+	it('getUsers lists the location\'s users by name with their id', async () => {
+		const options = await loadOptions.getUsers.call(loadOptionsContext(sandbox));
+		expect(options.map((o) => o.value).sort()).toEqual(data().users.map((u) => u.id).sort());
+		expect(options.every((o) => typeof o.name === 'string' && o.name.length > 0)).toBe(true);
+	});
+
+	it('getTags lists tag names as values (contacts carry tag names, not ids)', async () => {
+		const options = await loadOptions.getTags.call(loadOptionsContext(sandbox));
+		expect(options.map((o) => o.value).sort()).toEqual([...data().tags.values()].map((t) => t.name).sort());
+	});
+
+	it('custom field dropdowns list only their model, by id, with key and type in the description', async () => {
+		const contact = await loadOptions.getContactCustomFields.call(loadOptionsContext(sandbox));
+		const opportunity = await loadOptions.getOpportunityCustomFields.call(loadOptionsContext(sandbox));
+		const fields = [...data().customFields.values()];
+		expect(contact.map((o) => o.value).sort()).toEqual(
+			fields.filter((f) => f.model === 'contact').map((f) => f.id).sort(),
+		);
+		expect(opportunity.map((o) => o.value).sort()).toEqual(
+			fields.filter((f) => f.model === 'opportunity').map((f) => f.id).sort(),
+		);
+		const leadScore = contact.find((o) => o.name === 'Lead Score');
+		expect(leadScore?.description).toBe('contact.lead_score · NUMERICAL');
+	});
+
+	it('getPipelineStages lists the stages of the chosen pipeline in pipeline order, by id or by name', async () => {
+		const sales = data().pipelines.find((p) => p.name === 'Sales Pipeline')!;
+		const pipelines = await loadOptions.getPipelines.call(loadOptionsContext(sandbox));
+		expect(pipelines.map((o) => o.value)).toContain(sales.id);
+		const expected = [...sales.stages].sort((a, b) => a.position - b.position).map((s) => s.name);
+		for (const chosen of [
+			{ pipelineId: sales.id },
+			{ 'updateFields.pipelineId': 'sales pipeline' },
+			{ 'filters.pipelineId': sales.id },
+		]) {
+			const stages = await loadOptions.getPipelineStages.call(loadOptionsContext(sandbox, chosen));
+			expect(stages.map((o) => o.name)).toEqual(expected);
+			expect(stages.map((o) => o.value)).toEqual(
+				[...sales.stages].sort((a, b) => a.position - b.position).map((s) => s.id),
+			);
+		}
+		// No pipeline chosen yet: every stage, prefixed with its pipeline.
+		const all = await loadOptions.getPipelineStages.call(loadOptionsContext(sandbox));
+		expect(all).toHaveLength(data().pipelines.reduce((n, p) => n + p.stages.length, 0));
+		expect(all[0].name).toMatch(/ → /);
+	});
+
+	it('searchContacts finds contacts by e-mail or name and shows who they are', async () => {
+		const ada = [...data().contacts.values()].find((c) => c.firstName === 'Ada')!;
+		const byEmail = await listSearch.searchContacts.call(loadOptionsContext(sandbox), ada.email!);
+		expect(byEmail.results.map((r) => r.value)).toContain(ada.id);
+		const hit = byEmail.results.find((r) => r.value === ada.id)!;
+		expect(hit.name).toContain('Ada');
+		expect(hit.name).toContain(ada.email!);
+		const everyone = await listSearch.searchContacts.call(loadOptionsContext(sandbox));
+		expect(everyone.results.length).toBe(Math.min(50, data().contacts.size));
+	});
+
+	it('searchOpportunities finds opportunities by name', async () => {
+		const target = [...data().opportunities.values()][0];
+		const found = await listSearch.searchOpportunities.call(
+			loadOptionsContext(sandbox),
+			target.name.split(' ')[0],
+		);
+		expect(found.results.map((r) => r.value)).toContain(target.id);
+	});
+});
