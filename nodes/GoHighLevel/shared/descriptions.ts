@@ -105,3 +105,20 @@ export function customFieldsProperty(
  */
 export const TAG_LIST_VALUE =
 	'={{ (Array.isArray($value) ? $value : String($value ?? "").split(",")).map(t => String(t).trim()).filter(t => t) }}';
+
+/**
+ * The user dropdown for `assignedTo` fields: users of the location from `getUsers` (users.json
+ * `get-user-by-location`). `extra` adds the field's routing or a hint.
+ */
+export function assignedUserField(extra: Pick<INodeProperties, 'routing' | 'hint'> = {}): INodeProperties {
+	return {
+		displayName: 'Assigned User Name or ID',
+		name: 'assignedTo',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		...extra,
+	};
+}

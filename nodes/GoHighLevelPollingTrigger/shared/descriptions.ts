@@ -4,6 +4,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { authenticationProperty } from '../../GoHighLevel/shared/descriptions';
+import { pipelineField, STATUS_OPTIONS } from '../../GoHighLevel/resources/opportunity/fields';
 import { DEFAULT_LOOK_AHEAD_DAYS, DEFAULT_LOOKBACK_SECONDS } from './poll';
 
 const opportunityEvents = ['opportunityCreated', 'opportunityStageChanged', 'opportunityStatusChanged'];
@@ -91,27 +92,15 @@ export const filtersProperty: INodeProperties = {
 			displayOptions: { show: { '/event': ['appointmentCreated'] } },
 			description: 'Only appointments of this calendar. Default: every calendar of the sub-account.',
 		},
-		{
-			displayName: 'Pipeline Name or ID',
-			name: 'pipelineId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getPipelines' },
-			default: '',
+		pipelineField('pipelineId', {
 			displayOptions: { show: { '/event': opportunityEvents } },
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			hint: 'Only opportunities of this pipeline',
-		},
+		}),
 		{
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
-			options: [
-				{ name: 'Abandoned', value: 'abandoned' },
-				{ name: 'Lost', value: 'lost' },
-				{ name: 'Open', value: 'open' },
-				{ name: 'Won', value: 'won' },
-			],
+			options: STATUS_OPTIONS,
 			default: 'open',
 			displayOptions: { show: { '/event': opportunityEvents } },
 			description: 'Only opportunities that currently have this status',

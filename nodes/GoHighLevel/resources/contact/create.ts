@@ -5,7 +5,7 @@ import { customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { validateBody } from '../../shared/validation';
-import { CONTACT_BODY_RULES, contactFieldOptions } from './fields';
+import { CONTACT_BODY_RULES, contactFieldOptions, emailField, phoneField } from './fields';
 
 const show = { resource: ['contact'], operation: ['create'] };
 
@@ -28,25 +28,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'email' } },
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		placeholder: '+14155550123',
-		default: '',
-		displayOptions: { show },
-		description: 'Phone number, ideally in E.164 form',
-		routing: { send: { type: 'body', property: 'phone' } },
-	},
+	emailField(show),
+	phoneField(show, 'Phone number, ideally in E.164 form'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

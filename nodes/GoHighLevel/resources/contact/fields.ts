@@ -1,5 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { TAG_LIST_VALUE } from '../../shared/descriptions';
+import { assignedUserField, TAG_LIST_VALUE } from '../../shared/descriptions';
 import type { OutputShaper } from '../../shared/routing';
 import type { BodyRule } from '../../shared/validation';
 
@@ -18,16 +18,7 @@ export function contactFieldOptions(kind: 'create' | 'update'): INodeProperties[
 			default: '',
 			routing: toBody('address1'),
 		},
-		{
-			displayName: 'Assigned User Name or ID',
-			name: 'assignedTo',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getUsers' },
-			default: '',
-			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'The user the contact is assigned to',
-			routing: toBody('assignedTo'),
-		},
+		assignedUserField({ routing: toBody('assignedTo'), hint: 'The user the contact is assigned to' }),
 		{ displayName: 'City', name: 'city', type: 'string', default: '', routing: toBody('city') },
 		{
 			displayName: 'Country',
@@ -238,3 +229,31 @@ export function tagsField(show: Record<string, string[]>): INodeProperties {
 export const tagsOutput: OutputShaper = function (body) {
 	return [{ id: this.getNodeParameter('contactId', '', { extractValue: true }), tags: body.tags ?? [] }];
 };
+
+/** The top-level Email of Create and Create or Update (body `email`). */
+export function emailField(show: Record<string, string[]>, description?: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: { show },
+		...(description ? { description } : {}),
+		routing: { send: { type: 'body', property: 'email' } },
+	};
+}
+
+/** The top-level Phone of Create and Create or Update (body `phone`). */
+export function phoneField(show: Record<string, string[]>, description: string): INodeProperties {
+	return {
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		placeholder: '+14155550123',
+		default: '',
+		displayOptions: { show },
+		description,
+		routing: { send: { type: 'body', property: 'phone' } },
+	};
+}

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
+import { assignedUserField, returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { isEmail, isPhone, toIsoDateTime } from '../../shared/validation';
@@ -125,15 +125,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Assigned User Name or ID',
-				name: 'assignedTo',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getUsers' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
+			assignedUserField(),
 			{
 				displayName: 'Date Added After',
 				name: 'dateAddedAfter',

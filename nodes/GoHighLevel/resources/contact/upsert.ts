@@ -5,7 +5,7 @@ import { customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { validateBody } from '../../shared/validation';
-import { CONTACT_BODY_RULES, contactFieldOptions } from './fields';
+import { CONTACT_BODY_RULES, contactFieldOptions, emailField, phoneField } from './fields';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
 
@@ -33,26 +33,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		displayOptions: { show },
-		description: 'Used to find an existing contact',
-		routing: { send: { type: 'body', property: 'email' } },
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		placeholder: '+14155550123',
-		default: '',
-		displayOptions: { show },
-		description: 'Used to find an existing contact when there is no email match',
-		routing: { send: { type: 'body', property: 'phone' } },
-	},
+	emailField(show, 'Used to find an existing contact'),
+	phoneField(show, 'Used to find an existing contact when there is no email match'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

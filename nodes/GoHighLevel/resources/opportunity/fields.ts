@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { assignedUserField } from '../../shared/descriptions';
+
 /** Opportunity statuses (opportunities.json `CreateDto.status` enum, without `all`, which only filters). */
 export const STATUS_OPTIONS = [
 	{ name: 'Abandoned', value: 'abandoned' },
@@ -46,16 +48,7 @@ export function stageField(
 /** Optional opportunity properties shared by Create, Create or Update and Update (body of the same name). */
 export function opportunityFieldOptions(): INodeProperties[] {
 	return [
-		{
-			displayName: 'Assigned User Name or ID',
-			name: 'assignedTo',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getUsers' },
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			routing: { send: { type: 'body', property: 'assignedTo' } },
-		},
+		assignedUserField({ routing: { send: { type: 'body', property: 'assignedTo' } } }),
 		{
 			displayName: 'Monetary Value',
 			name: 'monetaryValue',

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
+import { assignedUserField, returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
@@ -39,16 +39,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Assigned User Name or ID',
-				name: 'assignedTo',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getUsers' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				routing: toQuery('assigned_to'),
-			},
+			assignedUserField({ routing: toQuery('assigned_to') }),
 			{
 				displayName: 'Contact ID',
 				name: 'contactId',
