@@ -294,6 +294,16 @@ export const ENDPOINTS = {
 		root: 'events',
 		scope: 'calendars/events.readonly',
 	},
+	/** One appointment by id: the trigger's Include Full Record. */
+	getAppointment: {
+		spec: 'calendars',
+		operationId: 'get-appointment',
+		method: 'GET',
+		path: '/calendars/events/appointments/{eventId}',
+		version: API_VERSION.calendarsAndConversations,
+		root: 'event',
+		scope: 'calendars/events.readonly',
+	},
 	// conversations.json (FACTS.md 2.4, Version 2021-04-15)
 	/** Cursor paging: `limit` (10–500), `cursor` ← `nextCursor` (null on the last page); `sortBy`, `sortOrder`, `startDate`, `channel`. */
 	exportMessages: {

@@ -4,28 +4,10 @@
  */
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { API_VERSION, ENDPOINTS, type Endpoint } from '../../GoHighLevel/shared/endpoints';
+import { ENDPOINTS, type Endpoint } from '../../GoHighLevel/shared/endpoints';
 import { apiRequest, recordsOf } from '../../GoHighLevel/shared/transport';
 import { getEventDefinition, getPath, recordRef, type RecordKind } from './events';
 import { ANY_EVENT, WORKFLOW_EVENT, type TriggerSource } from './settings';
-
-/**
- * `GET /calendars/events/appointments/{eventId}` — calendars.json, operationId `get-appointment`, Version
- * `2021-04-15` (FACTS.md 1.2, 2.3), scope `calendars/events.readonly`, response `{ event: {...} }`.
- *
- * Kept here rather than in the action node's ENDPOINTS because that table only lists the specs the action node
- * uses; `spec` is widened accordingly. test/GoHighLevelTrigger/shared/records.test.ts checks it against the
- * vendored calendars.json.
- */
-export const GET_APPOINTMENT: Omit<Endpoint, 'spec'> & { spec: 'calendars' } = {
-	spec: 'calendars',
-	operationId: 'get-appointment',
-	method: 'GET',
-	path: '/calendars/events/appointments/{eventId}',
-	version: API_VERSION.calendarsAndConversations,
-	root: 'event',
-	scope: 'calendars/events.readonly',
-};
 
 /** How each fetchable record kind is read: the endpoint and the name of its id path parameter. */
 export const RECORD_ENDPOINTS: Record<
@@ -36,8 +18,8 @@ export const RECORD_ENDPOINTS: Record<
 	contact: { endpoint: ENDPOINTS.getContact, pathParameter: 'contactId' },
 	// opportunities.json get-opportunity: GET /opportunities/{id}, response { opportunity }
 	opportunity: { endpoint: ENDPOINTS.getOpportunity, pathParameter: 'id' },
-	// The transport only reads method, path, version, location and root; `spec` is documentation.
-	appointment: { endpoint: GET_APPOINTMENT as unknown as Endpoint, pathParameter: 'eventId' },
+	// calendars.json get-appointment: GET /calendars/events/appointments/{eventId}, Version 2021-04-15, { event }
+	appointment: { endpoint: ENDPOINTS.getAppointment, pathParameter: 'eventId' },
 };
 
 /**

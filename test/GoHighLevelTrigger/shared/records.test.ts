@@ -3,7 +3,6 @@
  * which record an event points at, and the scopes the option needs.
  */
 import {
-	GET_APPOINTMENT,
 	RECORD_ENDPOINTS,
 	recordScopes,
 	recordTarget,
@@ -46,7 +45,7 @@ describe('record endpoints', () => {
 	);
 
 	it('reads appointments from calendars.json get-appointment with Version 2021-04-15 (FACTS.md 1.2)', () => {
-		expect(GET_APPOINTMENT).toMatchObject({
+		expect(RECORD_ENDPOINTS.appointment.endpoint).toMatchObject({
 			spec: 'calendars',
 			operationId: 'get-appointment',
 			version: '2021-04-15',
