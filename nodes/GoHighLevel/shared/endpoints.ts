@@ -33,6 +33,26 @@ export type PaginationStyle =
 			style: 'startAfterMeta';
 			sizeParameter: 'limit';
 			maxPageSize: number;
+	  }
+	| {
+			/**
+			 * `GET /conversations/messages/export`: page size `limit` (10–500) in the query; the next page is asked
+			 * with `cursor` = the response's `nextCursor`, which is null on the last page.
+			 */
+			style: 'nextCursor';
+			sizeParameter: 'limit';
+			minPageSize: number;
+			maxPageSize: number;
+	  }
+	| {
+			/**
+			 * `POST /locations/{locationId}/tasks/search`: `limit` + `skip` in the body. No order and no maximum page
+			 * size are documented (a short page may be a server cap), so only an empty page ends the list.
+			 */
+			style: 'offset';
+			sizeParameter: 'limit';
+			offsetParameter: 'skip';
+			maxPageSize: number;
 	  };
 
 /**
@@ -271,6 +291,8 @@ export const ENDPOINTS = {
 		location: { in: 'path', name: 'locationId' },
 		root: 'tasks',
 		scope: 'locations/tasks.readonly',
+		// `limit` defaults to 25 and has no documented maximum: 100 is asked for.
+		pagination: { style: 'offset', sizeParameter: 'limit', offsetParameter: 'skip', maxPageSize: 100 },
 	},
 	// calendars.json (FACTS.md 2.3, Version 2021-04-15)
 	getCalendars: {
@@ -315,6 +337,7 @@ export const ENDPOINTS = {
 		location: { in: 'query', name: 'locationId' },
 		root: 'messages',
 		scope: 'conversations/message.readonly',
+		pagination: { style: 'nextCursor', sizeParameter: 'limit', minPageSize: 10, maxPageSize: 500 },
 	},
 } satisfies Record<string, Endpoint>;
 

@@ -12,18 +12,29 @@ type Cursor = IDataObject;
  * @param body the page's response body
  * @param records the page's records
  * @param pageSize the page size asked for
+ * @param offset records read before this page (offset style)
  */
 function nextCursor(
 	style: PaginationStyle,
 	body: IDataObject,
 	records: IDataObject[],
 	pageSize: number,
+	offset: number,
 ): Cursor | undefined {
-	if (records.length < pageSize || records.length === 0) return undefined;
+	if (records.length === 0) return undefined;
+	if (style.style === 'offset') {
+		// No documented maximum: a short page may be a server cap, so only an empty page ends the list.
+		return { [style.offsetParameter]: offset + records.length };
+	}
+	if (records.length < pageSize) return undefined;
 	if (style.style === 'searchAfter') {
 		// POST /contacts/search: every record carries `searchAfter: [sortValue, id]`; the last one is the cursor.
 		const searchAfter = records[records.length - 1].searchAfter;
 		return Array.isArray(searchAfter) && searchAfter.length ? { searchAfter } : undefined;
+	}
+	if (style.style === 'nextCursor') {
+		// GET /conversations/messages/export: `nextCursor`, null on the last page.
+		return typeof body.nextCursor === 'string' && body.nextCursor ? { cursor: body.nextCursor } : undefined;
 	}
 	// GET /opportunities/search: `meta.startAfter` (epoch ms) + `meta.startAfterId`; `nextPageUrl` null = last page.
 	const meta = (body.meta ?? {}) as IDataObject;
@@ -39,12 +50,13 @@ function totalOf(body: IDataObject): number | undefined {
 }
 
 /**
- * Reads records of a paged endpoint until `limit` records are collected (Infinity = Return All) or the
- * endpoint has no more. Each page re-sends the complete first request — location, filters, sort — plus the
- * page size and the cursor, merged into the right place (body for `POST /contacts/search`, query for
- * `GET /opportunities/search`): unlike n8n's generic pagination, nothing is lost from page 2 on.
+ * Reads records of a paged endpoint until `limit` records are collected (Infinity = Return All), `stop` says
+ * the rest is not needed, or the endpoint has no more. Each page re-sends the complete first request — location,
+ * filters, sort — plus the page size and the cursor, merged into the right place (the body for POST searches, the
+ * query for GETs): unlike n8n's generic pagination, nothing is lost from page 2 on.
  *
- * Page size: the endpoint's maximum (500 / 100) or fewer when `limit` needs fewer.
+ * Page size: the endpoint's maximum (500 / 100) or fewer when `limit` needs fewer (never below its minimum).
+ * @param stop called with each page's records; true ends the reading after that page (e.g. older than needed)
  * @returns the records, at most `limit`
  * @throws NodeOperationError when HighLevel repeats a cursor (it would loop forever)
  */
@@ -54,15 +66,17 @@ export async function fetchPages(
 	connection: Connection,
 	firstRequest: IHttpRequestOptions,
 	limit: number,
+	stop?: (page: IDataObject[]) => boolean,
 ): Promise<IDataObject[]> {
 	const style = endpoint.pagination;
 	if (!style) throw new NodeOperationError(ctx.getNode(), `${endpoint.operationId} does not page`);
-	const into: 'body' | 'qs' = style.style === 'searchAfter' ? 'body' : 'qs';
+	const into: 'body' | 'qs' = endpoint.method === 'GET' ? 'qs' : 'body';
+	const minPageSize = 'minPageSize' in style ? style.minPageSize : 1;
 	const records: IDataObject[] = [];
 	const seenCursors = new Set<string>();
 	let cursor: Cursor = {};
 	for (;;) {
-		const pageSize = Math.max(1, Math.min(style.maxPageSize, limit - records.length));
+		const pageSize = Math.max(minPageSize, Math.min(style.maxPageSize, limit - records.length));
 		const request: IHttpRequestOptions = {
 			...firstRequest,
 			headers: { ...(firstRequest.headers ?? {}) },
@@ -77,7 +91,8 @@ export async function fetchPages(
 		records.push(...page.slice(0, limit - records.length));
 		const total = totalOf(body);
 		if (records.length >= limit || (total !== undefined && records.length >= total)) break;
-		const next = nextCursor(style, body, page, pageSize);
+		if (stop?.(page)) break;
+		const next = nextCursor(style, body, page, pageSize, records.length - page.length);
 		if (!next) break;
 		const key = JSON.stringify(next);
 		if (seenCursors.has(key)) {

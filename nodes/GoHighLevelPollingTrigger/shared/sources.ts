@@ -4,9 +4,9 @@
  * {@link ENDPOINTS} entry (spec file + operationId); the paging facts are cited where they are used.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { ENDPOINTS, type Endpoint } from '../../GoHighLevel/shared/endpoints';
+import { fetchPages } from '../../GoHighLevel/shared/pagination';
 import {
 	buildRequest,
 	recordsOf,
@@ -48,18 +48,6 @@ export interface EventRecord extends WatermarkRecord {
 	item: IDataObject;
 }
 
-/** Page sizes: the endpoints' documented maxima (FACTS.md 2.14), or the default where none is documented. */
-export const PAGE_SIZE = {
-	/** POST /contacts/search `pageLimit`, max 500 (ENDPOINTS.searchContacts). */
-	contacts: ENDPOINTS.searchContacts.pagination.maxPageSize,
-	/** GET /opportunities/search `limit`, max 100 (ENDPOINTS.searchOpportunities). */
-	opportunities: ENDPOINTS.searchOpportunities.pagination.maxPageSize,
-	/** GET /conversations/messages/export `limit`, 10–500 (conversations.json). */
-	messages: 500,
-	/** POST /locations/{id}/tasks/search `limit`: default 25, no maximum documented; 100 is asked for. */
-	tasks: 100,
-} as const;
-
 /** How many records a manual (test) run returns. */
 export const MANUAL_SAMPLE_SIZE = 5;
 
@@ -91,12 +79,6 @@ async function send(
 	return (response.body ?? {}) as IDataObject;
 }
 
-function repeatedCursor(ctx: HighLevelContext, endpoint: Endpoint, cursor: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), 'HighLevel returned the same page twice', {
-		description: `${endpoint.method} ${endpoint.path} repeated the cursor ${cursor}; the poll stopped without changing its watermark.`,
-	});
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Contacts: POST /contacts/search (contacts.json `search-contacts-advanced`; body per FACTS.md 2.1)
 
@@ -116,24 +98,10 @@ async function searchContacts(
 	maxRecords = Infinity,
 ): Promise<IDataObject[]> {
 	const endpoint = ENDPOINTS.searchContacts;
-	const out: IDataObject[] = [];
-	const cursors = new Set<string>();
-	let searchAfter: unknown[] | undefined;
-	for (;;) {
-		const pageLimit = Math.max(1, Math.min(PAGE_SIZE.contacts, maxRecords - out.length));
-		const body: IDataObject = { pageLimit, filters, sort: [{ field: sortField, direction }] };
-		if (searchAfter) body.searchAfter = searchAfter as IDataObject[];
-		const page = recordsOf(endpoint, await send(ctx, endpoint, connection, { body }));
-		out.push(...page);
-		if (page.length < pageLimit || out.length >= maxRecords) break;
-		const next = page[page.length - 1].searchAfter;
-		if (!Array.isArray(next) || next.length === 0) break;
-		const key = JSON.stringify(next);
-		if (cursors.has(key)) throw repeatedCursor(ctx, endpoint, key);
-		cursors.add(key);
-		searchAfter = next;
-	}
-	return out;
+	const request = buildRequest(ctx, endpoint, connection, {
+		body: { filters, sort: [{ field: sortField, direction }] },
+	});
+	return await fetchPages(ctx, endpoint, connection, request, maxRecords);
 }
 
 /**
@@ -197,31 +165,14 @@ async function searchOpportunities(
 	ctx: HighLevelContext,
 	connection: Connection,
 	settings: PollSettings,
-	stop: (page: IDataObject[]) => boolean = () => false,
+	stop?: (page: IDataObject[]) => boolean,
 	maxRecords = Infinity,
 ): Promise<IDataObject[]> {
 	const endpoint = ENDPOINTS.searchOpportunities;
-	const base: IDataObject = { status: settings.opportunityStatus || 'all' };
-	if (settings.pipelineId) base.pipeline_id = settings.pipelineId;
-	const out: IDataObject[] = [];
-	const cursors = new Set<string>();
-	let cursor: IDataObject = {};
-	for (;;) {
-		const limit = Math.max(1, Math.min(PAGE_SIZE.opportunities, maxRecords - out.length));
-		const body = await send(ctx, endpoint, connection, { qs: { ...base, limit, ...cursor } });
-		const page = recordsOf(endpoint, body);
-		out.push(...page);
-		const meta = (body.meta ?? {}) as IDataObject;
-		if (page.length < limit || out.length >= maxRecords || stop(page)) break;
-		if (meta.nextPageUrl === null || meta.nextPageUrl === undefined || meta.nextPageUrl === '') break;
-		if (meta.startAfter === undefined || meta.startAfterId === undefined) break;
-		const next = { startAfter: meta.startAfter, startAfterId: meta.startAfterId };
-		const key = JSON.stringify(next);
-		if (cursors.has(key)) throw repeatedCursor(ctx, endpoint, key);
-		cursors.add(key);
-		cursor = next;
-	}
-	return out;
+	const qs: IDataObject = { status: settings.opportunityStatus || 'all' };
+	if (settings.pipelineId) qs.pipeline_id = settings.pipelineId;
+	const request = buildRequest(ctx, endpoint, connection, { qs });
+	return await fetchPages(ctx, endpoint, connection, request, maxRecords, stop);
 }
 
 /**
@@ -332,16 +283,7 @@ function appointmentRecords(locationId: string, events: IDataObject[]): EventRec
  */
 async function readTasks(ctx: HighLevelContext, connection: Connection, maxRecords = Infinity): Promise<IDataObject[]> {
 	const endpoint = ENDPOINTS.searchLocationTasks;
-	const out: IDataObject[] = [];
-	for (let skip = 0; ; ) {
-		const limit = Math.max(1, Math.min(PAGE_SIZE.tasks, maxRecords - out.length));
-		const page = recordsOf(endpoint, await send(ctx, endpoint, connection, { body: { limit, skip } }));
-		if (page.length === 0) break;
-		out.push(...page);
-		skip += page.length;
-		if (out.length >= maxRecords) break;
-	}
-	return out;
+	return await fetchPages(ctx, endpoint, connection, buildRequest(ctx, endpoint, connection), maxRecords);
 }
 
 /** A task as TaskCreate carries it (FACTS.md 5.2: `type, locationId, id, assignedTo, body, contactId, title, dateAdded, dueDate`). */
@@ -431,23 +373,8 @@ async function exportMessages(
 		const qs: IDataObject = { sortBy: 'createdAt', sortOrder: sinceMs === undefined ? 'desc' : 'asc' };
 		if (sinceMs !== undefined) qs.startDate = iso(sinceMs);
 		if (channel) qs.channel = channel;
-		const cursors = new Set<string>();
-		let read = 0;
-		let cursor: string | undefined;
-		for (;;) {
-			const limit = Math.max(10, Math.min(PAGE_SIZE.messages, maxRecords - read));
-			const body = await send(ctx, endpoint, connection, {
-				qs: { ...qs, limit, ...(cursor ? { cursor } : {}) },
-			});
-			const page = recordsOf(endpoint, body);
-			out.push(...page);
-			read += page.length;
-			const next = typeof body.nextCursor === 'string' && body.nextCursor ? body.nextCursor : undefined;
-			if (!next || page.length === 0 || read >= maxRecords) break;
-			if (cursors.has(next)) throw repeatedCursor(ctx, endpoint, next);
-			cursors.add(next);
-			cursor = next;
-		}
+		const request = buildRequest(ctx, endpoint, connection, { qs });
+		out.push(...(await fetchPages(ctx, endpoint, connection, request, maxRecords)));
 	}
 	return out;
 }

@@ -201,6 +201,23 @@ describe('ENDPOINTS against the official specs', () => {
 			expect(props[endpoint.pagination.sizeParameter].maximum).toBe(endpoint.pagination.maxPageSize);
 		});
 
+		it('GET /conversations/messages/export: limit bounds and the cursor parameter as the spec declares them', () => {
+			const endpoint = ENDPOINTS.exportMessages;
+			const params = parametersOf(endpoint);
+			const limit = params.find((p) => p.name === endpoint.pagination.sizeParameter);
+			expect(limit?.in).toBe('query');
+			expect(limit?.schema?.minimum).toBe(endpoint.pagination.minPageSize);
+			expect(limit?.schema?.maximum).toBe(endpoint.pagination.maxPageSize);
+			expect(params.find((p) => p.name === 'cursor')?.in).toBe('query');
+		});
+
+		it('POST /locations/{locationId}/tasks/search: limit and skip in the body', () => {
+			const endpoint = ENDPOINTS.searchLocationTasks;
+			const props = propertiesOf(spec(endpoint.spec), effectiveBodySchema(endpoint)) ?? {};
+			expect(props).toHaveProperty(endpoint.pagination.sizeParameter);
+			expect(props).toHaveProperty(endpoint.pagination.offsetParameter);
+		});
+
 		it('every paged endpoint has a response root to read records from', () => {
 			const paged = entries.filter(([, e]) => e.pagination);
 			expect(paged.length).toBeGreaterThan(0);

@@ -233,3 +233,83 @@ it('fetchPages refuses an endpoint that does not page', async () => {
 	await expect(fetchPages(ctx, ENDPOINTS.getPipelines, connection, first, 10)).rejects.toBeInstanceOf(NodeOperationError);
 	expect(http).not.toHaveBeenCalled();
 });
+
+describe('fetchPages — stop predicate', () => {
+	it('ends after the page for which stop() is true, even though a cursor follows', async () => {
+		const endpoint = ENDPOINTS.searchContacts;
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(contactServer(2000));
+		const seen: number[] = [];
+		const records = await fetchPages(
+			ctx,
+			endpoint,
+			connection,
+			buildRequest(ctx, endpoint, connection, { body: {} }),
+			Infinity,
+			(page) => {
+				seen.push(page.length);
+				return seen.length === 2;
+			},
+		);
+		expect(records).toHaveLength(1000);
+		expect(http).toHaveBeenCalledTimes(2);
+		expect(seen).toEqual([500, 500]);
+	});
+});
+
+describe('fetchPages — nextCursor (GET /conversations/messages/export)', () => {
+	const endpoint = ENDPOINTS.exportMessages;
+	/** An export holding `total` messages, `limit` per page, `nextCursor` null on the last page. */
+	function exportServer(total: number) {
+		return async (_type: string, options: IHttpRequestOptions) => {
+			const qs = options.qs as IDataObject;
+			const start = qs.cursor ? Number(String(qs.cursor).slice(1)) : 0;
+			const end = Math.min(total, start + Number(qs.limit));
+			const messages = Array.from({ length: end - start }, (_, i) => ({ id: `m${start + i}` }));
+			return ok({ messages, nextCursor: end < total ? `n${end}` : null, total });
+		};
+	}
+
+	it('follows nextCursor in the query, keeping every other parameter, until it is null', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(exportServer(1100));
+		const request = buildRequest(ctx, endpoint, connection, { qs: { channel: 'Email', sortBy: 'createdAt' } });
+		const records = await fetchPages(ctx, endpoint, connection, request, Infinity);
+		expect(records.map((r) => r.id)).toEqual(Array.from({ length: 1100 }, (_, i) => `m${i}`));
+		const queries = http.mock.calls.map(([, o]) => o.qs as IDataObject);
+		expect(queries.map((q) => q.cursor)).toEqual([undefined, 'n500', 'n1000']);
+		for (const q of queries) {
+			expect(q).toMatchObject({ locationId: LOCATION_ID, channel: 'Email', sortBy: 'createdAt', limit: 500 });
+		}
+	});
+
+	it('never asks for fewer than the endpoint\'s minimum page size (10)', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(exportServer(100));
+		const records = await fetchPages(ctx, endpoint, connection, buildRequest(ctx, endpoint, connection), 3);
+		expect(records).toHaveLength(3);
+		expect((http.mock.calls[0][1].qs as IDataObject).limit).toBe(10);
+	});
+});
+
+describe('fetchPages — offset (POST /locations/{locationId}/tasks/search)', () => {
+	const endpoint = ENDPOINTS.searchLocationTasks;
+
+	it('moves skip by what each page returned and stops only on an empty page (a short page may be a cap)', async () => {
+		const { ctx, http } = fakeContext();
+		const total = 130;
+		http.mockImplementation(async (_type: string, options: IHttpRequestOptions) => {
+			const body = options.body as IDataObject;
+			const skip = Number(body.skip ?? 0);
+			// The server caps pages at 40 whatever limit is asked for.
+			const count = Math.max(0, Math.min(40, Number(body.limit), total - skip));
+			return ok({ tasks: Array.from({ length: count }, (_, i) => ({ id: `t${skip + i}` })) });
+		});
+		const records = await fetchPages(ctx, endpoint, connection, buildRequest(ctx, endpoint, connection), Infinity);
+		expect(records.map((r) => r.id)).toEqual(Array.from({ length: total }, (_, i) => `t${i}`));
+		const bodies = http.mock.calls.map(([, o]) => o.body as IDataObject);
+		expect(bodies.map((b) => b.skip)).toEqual([undefined, 40, 80, 120, 130]);
+		expect(bodies.every((b) => b.limit === 100)).toBe(true);
+		expect(http.mock.calls[0][1].url).toBe(`/locations/${LOCATION_ID}/tasks/search`);
+	});
+});

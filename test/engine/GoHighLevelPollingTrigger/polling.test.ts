@@ -5,7 +5,8 @@ import type { ContactRecord, OpportunityRecord } from '../../sandbox/store';
 import { call } from '../../sandbox/testClient';
 import { createCredentialStore, runWorkflow, type CredentialStore } from '../harness';
 import { freshSandbox, pitCredential } from '../GoHighLevel/helpers';
-import { PAGE_SIZE, MANUAL_SAMPLE_SIZE } from '../../../nodes/GoHighLevelPollingTrigger/shared/sources';
+import { ENDPOINTS } from '../../../nodes/GoHighLevel/shared/endpoints';
+import { MANUAL_SAMPLE_SIZE } from '../../../nodes/GoHighLevelPollingTrigger/shared/sources';
 import { STATE_KEY } from '../../../nodes/GoHighLevelPollingTrigger/shared/poll';
 import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
 import { activityOf, defaultCalendarId } from '../../sandbox/activity';
@@ -88,7 +89,7 @@ describe('GoHighLevel Polling Trigger over the sandbox (n8n-core PollContext, tr
 			expect(await trigger.poll()).toEqual([]);
 			expect(trigger.staticData()[STATE_KEY]).toBeDefined();
 
-			const count = PAGE_SIZE.contacts * 2 + 100;
+			const count = ENDPOINTS.searchContacts.pagination.maxPageSize * 2 + 100;
 			const created = insertContacts(sandbox, count, 'pc');
 			const before = ops(sandbox, 'search-contacts-advanced');
 			const first = await trigger.poll();
@@ -131,7 +132,7 @@ describe('GoHighLevel Polling Trigger over the sandbox (n8n-core PollContext, tr
 			const trigger = activeTrigger({ event: 'opportunityCreated' }, credentials);
 			expect(await trigger.poll()).toEqual([]);
 			await tick();
-			const created = insertOpportunities(sandbox, PAGE_SIZE.opportunities * 2 + 50, 'po');
+			const created = insertOpportunities(sandbox, ENDPOINTS.searchOpportunities.pagination.maxPageSize * 2 + 50, 'po');
 			const before = ops(sandbox, 'search-opportunity');
 			const items = await trigger.poll();
 			expect(ops(sandbox, 'search-opportunity') - before).toBe(3);
@@ -234,7 +235,7 @@ describe('GoHighLevel Polling Trigger over the sandbox (n8n-core PollContext, tr
 			await task('existing');
 			expect(await trigger.poll()).toEqual([]);
 			const created: string[] = [];
-			for (let i = 0; i < PAGE_SIZE.tasks + 20; i++) created.push(await task(`t${i}`));
+			for (let i = 0; i < ENDPOINTS.searchLocationTasks.pagination.maxPageSize + 20; i++) created.push(await task(`t${i}`));
 			const items = await trigger.poll();
 			expect(new Set(ids(items))).toEqual(new Set(created));
 			expect(items[0]).toMatchObject({ type: 'TaskCreate', title: expect.any(String), contactId: contactId() });
