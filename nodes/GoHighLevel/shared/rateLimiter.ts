@@ -44,6 +44,12 @@ interface KeyState {
 	tail: Promise<void>;
 }
 
+/**
+ * Longest single sleep of the request at the head of a queue (ms). It then looks again, so a limit learned from
+ * headers in the meantime (a shorter interval, a larger maximum, a 429 back-off) takes effect at once.
+ */
+export const MAX_SLEEP_SLICE_MS = 250;
+
 /** How long a spent daily quota makes requests fail without asking HighLevel again (ms). */
 export const DAILY_RECHECK_MS = 60_000;
 
@@ -168,7 +174,7 @@ export class RateLimiter {
 				state.sent.push(now);
 				return;
 			}
-			await this.clock.sleep(waitMs, signal);
+			await this.clock.sleep(Math.min(waitMs, MAX_SLEEP_SLICE_MS), signal);
 		}
 	}
 }

@@ -79,6 +79,22 @@ describe('RateLimiter', () => {
 		expect(started).toBe(t0 + 1000);
 	});
 
+	it('a request already waiting picks up a shorter interval learned meanwhile', async () => {
+		const clock = new FakeClock(1_700_000_000_000, false);
+		const t0 = clock.now();
+		const limiter = new RateLimiter(clock, 0);
+		for (let i = 0; i < DEFAULT_BURST.max; i++) await limiter.acquire(KEY);
+		let started: number | undefined;
+		// Waits for the default 10 s window…
+		const waiting = limiter.acquire(KEY).then(() => (started = clock.now()));
+		await clock.advance(100);
+		// …until a response says the location's window is 1 s.
+		limiter.observe(KEY, { 'x-ratelimit-interval-milliseconds': '1000' });
+		await clock.advance(1000);
+		await waiting;
+		expect(started).toBeLessThanOrEqual(t0 + 1000 + 250);
+	});
+
 	it('keeps keys (locations) independent', async () => {
 		const clock = new FakeClock();
 		const t0 = clock.now();
