@@ -61,6 +61,33 @@ export function opportunityFieldOptions(): INodeProperties[] {
 	];
 }
 
+/**
+ * Optional Name, Pipeline Stage and Status of Update and Create or Update (body properties of the same names in
+ * `UpdateOpportunityDto` / `UpsertOpportunityDto`); `pipelineParameter` is the parameter the stage list depends on.
+ */
+export function nameStageStatusOptions(pipelineParameter: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		stageField('pipelineStageId', pipelineParameter, {
+			routing: { send: { type: 'body', property: 'pipelineStageId' } },
+		}),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: STATUS_OPTIONS,
+			default: 'open',
+			routing: { send: { type: 'body', property: 'status' } },
+		},
+	];
+}
+
 /** The Opportunity resource locator: searchable list (`GET /opportunities/search?q=`) or an ID. */
 export function opportunityLocator(show: Record<string, string[]>): INodeProperties {
 	return {

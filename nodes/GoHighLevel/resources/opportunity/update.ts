@@ -5,13 +5,7 @@ import { customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
-import {
-	opportunityFieldOptions,
-	opportunityLocator,
-	pipelineField,
-	stageField,
-	STATUS_OPTIONS,
-} from './fields';
+import { nameStageStatusOptions, opportunityFieldOptions, opportunityLocator, pipelineField } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['update'] };
 
@@ -44,25 +38,8 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
 			pipelineField('pipelineId', { routing: { send: { type: 'body', property: 'pipelineId' } } }),
-			stageField('pipelineStageId', 'updateFields.pipelineId', {
-				routing: { send: { type: 'body', property: 'pipelineStageId' } },
-			}),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: STATUS_OPTIONS,
-				default: 'open',
-				routing: { send: { type: 'body', property: 'status' } },
-			},
+			...nameStageStatusOptions('updateFields.pipelineId'),
 			...opportunityFieldOptions(),
 		],
 	},

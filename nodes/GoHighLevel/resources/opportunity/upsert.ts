@@ -4,7 +4,7 @@ import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
 import { contactLocator } from '../contact/fields';
-import { opportunityFieldOptions, pipelineField, stageField, STATUS_OPTIONS } from './fields';
+import { nameStageStatusOptions, opportunityFieldOptions, pipelineField } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['upsert'] };
 
@@ -55,24 +55,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			stageField('pipelineStageId', 'pipelineId', {
-				routing: { send: { type: 'body', property: 'pipelineStageId' } },
-			}),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: STATUS_OPTIONS,
-				default: 'open',
-				routing: { send: { type: 'body', property: 'status' } },
-			},
+			...nameStageStatusOptions('pipelineId'),
 			...opportunityFieldOptions(),
 		],
 	},
