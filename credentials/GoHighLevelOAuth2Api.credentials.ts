@@ -1,8 +1,9 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * Scopes requested by default: every operation this package offers (FACTS.md 3.5, and the `security` scopes of
- * each operation in contacts.json, opportunities.json, locations.json and users.json). Users can edit the list.
+ * Scopes requested by default: every operation this package offers — the action node, the triggers' Include Full
+ * Record and the polling trigger (FACTS.md 3.5; the `security` scope of each endpoint the nodes call, as listed in
+ * nodes/GoHighLevel/shared/endpoints.ts). Users can edit the list.
  */
 export const DEFAULT_SCOPES = [
 	'contacts.readonly',
@@ -12,7 +13,11 @@ export const DEFAULT_SCOPES = [
 	'locations.readonly',
 	'locations/customFields.readonly',
 	'locations/tags.readonly',
+	'locations/tasks.readonly',
 	'users.readonly',
+	'calendars.readonly',
+	'calendars/events.readonly',
+	'conversations/message.readonly',
 ];
 
 /**
