@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_AUTHENTICATION } from './transport';
 
@@ -120,5 +120,72 @@ export function assignedUserField(extra: Pick<INodeProperties, 'routing' | 'hint
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		...extra,
+	};
+}
+
+/** What differs between the resource locators of HighLevel records. */
+export interface RecordLocatorOptions {
+	/** e.g. `Contact`. */
+	displayName: string;
+	/** Parameter name, e.g. `contactId`. */
+	name: string;
+	/** Lower-case record name for messages, e.g. `contact`. */
+	record: string;
+	/** listSearch method of the node (methods/listSearch.ts). */
+	searchListMethod: string;
+	searchPlaceholder: string;
+	/** An id from the spec's examples, shown as placeholder. */
+	idExample: string;
+	show: Record<string, string[]>;
+	description?: string;
+	required?: boolean;
+}
+
+/**
+ * A resource locator for one HighLevel record: pick from a searchable list, or paste an ID (HighLevel ids are 6–64
+ * letters, digits, `_` or `-`; checked in the editor).
+ */
+export function recordLocator(o: RecordLocatorOptions): INodeProperties {
+	return {
+		displayName: o.displayName,
+		name: o.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: o.required ?? true,
+		displayOptions: { show: o.show },
+		...(o.description ? { description: o.description } : {}),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: o.searchPlaceholder,
+				typeOptions: { searchListMethod: o.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${o.idExample}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[A-Za-z0-9_-]{6,64}$',
+							errorMessage: `Not a valid HighLevel ${o.record} ID`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Simplify: keeps only `keys` of a record, in that order. */
+export function pickKeys(keys: readonly string[]) {
+	return (record: IDataObject): IDataObject => {
+		const out: IDataObject = {};
+		for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
+		return out;
 	};
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { assignedUserField, TAG_LIST_VALUE } from '../../shared/descriptions';
+import { assignedUserField, pickKeys, recordLocator, TAG_LIST_VALUE } from '../../shared/descriptions';
 import type { OutputShaper } from '../../shared/routing';
 import type { BodyRule } from '../../shared/validation';
 
@@ -146,36 +146,17 @@ export function contactLocator(
 	show: Record<string, string[]>,
 	required = true,
 ): INodeProperties {
-	return {
+	return recordLocator({
 		displayName: 'Contact',
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		record: 'contact',
+		searchListMethod: 'searchContacts',
+		searchPlaceholder: 'Search by name, e-mail or phone…',
+		idExample: 'sx6wyHhbFdRXh302LLNR',
+		show,
 		required,
-		displayOptions: { show },
 		description: 'The contact, searched by name, e-mail or phone, or given by ID',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Search by name, e-mail or phone…',
-				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. sx6wyHhbFdRXh302LLNR',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^[A-Za-z0-9_-]{6,64}$', errorMessage: 'Not a valid HighLevel contact ID' },
-					},
-				],
-			},
-		],
-	};
+	});
 }
 
 /** Properties kept by Simplify for contacts. */
@@ -196,11 +177,7 @@ export const SIMPLE_CONTACT_KEYS = [
 ];
 
 /** Keeps only {@link SIMPLE_CONTACT_KEYS} of a contact record. */
-export function simplifyContact(contact: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const key of SIMPLE_CONTACT_KEYS) if (contact[key] !== undefined) out[key] = contact[key];
-	return out;
-}
+export const simplifyContact = pickKeys(SIMPLE_CONTACT_KEYS);
 
 /** Local checks of the e-mail and phone a contact write sends. */
 export const CONTACT_BODY_RULES: BodyRule[] = [

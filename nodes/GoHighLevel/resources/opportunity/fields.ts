@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { assignedUserField } from '../../shared/descriptions';
+import { assignedUserField, pickKeys, recordLocator } from '../../shared/descriptions';
 
 /** Opportunity statuses (opportunities.json `CreateDto.status` enum, without `all`, which only filters). */
 export const STATUS_OPTIONS = [
@@ -90,35 +90,15 @@ export function nameStageStatusOptions(pipelineParameter: string): INodeProperti
 
 /** The Opportunity resource locator: searchable list (`GET /opportunities/search?q=`) or an ID. */
 export function opportunityLocator(show: Record<string, string[]>): INodeProperties {
-	return {
+	return recordLocator({
 		displayName: 'Opportunity',
 		name: 'opportunityId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Search by name…',
-				typeOptions: { searchListMethod: 'searchOpportunities', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. yWQobCRIhRguQtD2llvk',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^[A-Za-z0-9_-]{6,64}$', errorMessage: 'Not a valid HighLevel opportunity ID' },
-					},
-				],
-			},
-		],
-	};
+		record: 'opportunity',
+		searchListMethod: 'searchOpportunities',
+		searchPlaceholder: 'Search by name…',
+		idExample: 'yWQobCRIhRguQtD2llvk',
+		show,
+	});
 }
 
 /** Properties kept by Simplify for opportunities. */
@@ -138,8 +118,4 @@ export const SIMPLE_OPPORTUNITY_KEYS = [
 ];
 
 /** Keeps only {@link SIMPLE_OPPORTUNITY_KEYS} of an opportunity record. */
-export function simplifyOpportunity(opportunity: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const key of SIMPLE_OPPORTUNITY_KEYS) if (opportunity[key] !== undefined) out[key] = opportunity[key];
-	return out;
-}
+export const simplifyOpportunity = pickKeys(SIMPLE_OPPORTUNITY_KEYS);
