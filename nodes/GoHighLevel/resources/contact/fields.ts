@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { assignedUserField, pickKeys, recordLocator, TAG_LIST_VALUE } from '../../shared/descriptions';
 import type { OutputShaper } from '../../shared/routing';
 import type { BodyRule } from '../../shared/validation';

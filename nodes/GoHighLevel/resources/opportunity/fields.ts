@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { assignedUserField, pickKeys, recordLocator } from '../../shared/descriptions';
 
