@@ -10,9 +10,13 @@
  *
  * - (a) one node run creating 1,000 contacts (`POST /contacts/`, contacts.json `create-contact`);
  * - (b) Get Many with Return All over 5,000 contacts (`POST /contacts/search`, `search-contacts-advanced`);
- * - (c) peak memory of the whole process (engine, node and sandbox).
+ * - (c) peak memory of the whole process (engine, node and sandbox);
+ * - (e) 300 creates with a trial account's limit, 25 requests / 10 s (Private Integration Tokens of sandbox and
+ *   trial accounts), starting with nothing learned: failures, 429 answers, and the achieved rate against the
+ *   2.5 requests/s ceiling.
  *
- * `--quick`: burst limit scaled to 100 / 1 s and 300 creates, for a fast sanity run (~10 s).
+ * `--quick`: burst limits scaled to 1 s windows (100 / 1 s, 25 / 1 s) and 300 creates, for a fast sanity run.
+ * `--trial`: only (e).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -49,6 +53,17 @@ export const QUICK: BenchConfig = {
 	rateLimit: { max: 100, intervalMs: 1000, daily: 200_000 },
 	creates: 300,
 };
+
+/** (e) A trial account's limit (25 requests / 10 s, 10,000 a day) and 300 creates. */
+export const TRIAL: BenchConfig = {
+	rateLimit: { max: 25, intervalMs: 10_000, daily: 10_000 },
+	latencyMs: 150,
+	creates: 300,
+	listed: 0,
+};
+
+/** `--quick` (e): the trial limit scaled to one second. */
+export const TRIAL_QUICK: BenchConfig = { ...TRIAL, rateLimit: { ...TRIAL.rateLimit, intervalMs: 1000 } };
 
 /** Samples process memory every 50 ms; `peak()` returns the highest RSS and heap used seen (bytes). */
 function memorySampler() {
@@ -213,10 +228,44 @@ function version(pkg: string): string {
 	return fs.existsSync(file) ? String(JSON.parse(fs.readFileSync(file, 'utf8')).version) : '?';
 }
 
+/** Table rows of (e), the trial-account limit. */
+function trialRows(e: CreateFigures, limit: RateLimitConfig): Array<[string, string]> {
+	const ceiling = (limit.max * 1000) / limit.intervalMs;
+	// Useful throughput: contacts created per second (429-refused requests do not count).
+	const rate = e.created / (e.wallMs / 1000);
+	return [
+		[
+			`(e) ${fmt(e.requested)} creates at ${limit.max} / ${limit.intervalMs / 1000} s (nothing learned before): wall time`,
+			`${secs(e.wallMs)} (the limit allows ≥ ${secs(minimumMs(e.requested, limit))})`,
+		],
+		['(e) contacts created / failed items', `${fmt(e.created)} / ${fmt(e.failures)}`],
+		['(e) 429 answers / create requests sent', `${fmt(e.rateLimited)} / ${fmt(e.createRequests)}`],
+		[
+			'(e) contacts created per second / ceiling',
+			`${rate.toFixed(2)} / ${ceiling.toFixed(2)} requests/s = ${((rate / ceiling) * 100).toFixed(0)} %`,
+		],
+		['(e) duplicate contacts / invalid requests', `${fmt(e.duplicates)} / ${fmt(e.invalidRequests)}`],
+	];
+}
+
+function printTable(out: (line?: string) => void, rows: Array<[string, string]>): void {
+	const width = Math.max(...rows.map(([label]) => label.length));
+	const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+	out(`| ${'Figure'.padEnd(width)} | ${'Value'.padEnd(valueWidth)} |`);
+	out(`| ${'-'.repeat(width)} | ${'-'.repeat(valueWidth)} |`);
+	for (const [label, value] of rows) out(`| ${label.padEnd(width)} | ${value.padEnd(valueWidth)} |`);
+}
+
 async function main(): Promise<void> {
 	const quick = process.argv.includes('--quick');
 	const config = quick ? QUICK : FULL;
+	const trial = quick ? TRIAL_QUICK : TRIAL;
 	const out = (line = '') => process.stdout.write(`${line}\n`);
+	if (process.argv.includes('--trial')) {
+		process.stderr.write(`(e) creating ${fmt(trial.creates)} contacts at ${trial.rateLimit.max} / ${trial.rateLimit.intervalMs / 1000} s…\n`);
+		printTable(out, trialRows(await benchCreates(trial), trial.rateLimit));
+		return;
+	}
 	const limit = config.rateLimit;
 	const ceiling = (limit.max * 1000) / limit.intervalMs;
 	out(`GoHighLevel node benchmark${quick ? ' (--quick)' : ''}`);
@@ -244,6 +293,11 @@ async function main(): Promise<void> {
 	collectGarbage();
 	process.stderr.write(`(b) Return All over ${fmt(config.listed)} contacts…\n`);
 	const b = await benchReturnAll(config);
+	collectGarbage();
+	process.stderr.write(
+		`(e) creating ${fmt(trial.creates)} contacts at a trial account's ${trial.rateLimit.max} / ${trial.rateLimit.intervalMs / 1000} s…\n`,
+	);
+	const e = await benchCreates(trial);
 	const peak = memory.peak();
 	memory.stop();
 
@@ -275,13 +329,9 @@ async function main(): Promise<void> {
 			'(c) peak JS heap used (baseline before (a))',
 			`${mib(peak.heapUsed)} (${mib(baseline.heapUsed)})`,
 		],
+		...trialRows(e, trial.rateLimit),
 	];
-	const width = Math.max(...rows.map(([label]) => label.length));
-	const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-	out(`| ${'Figure'.padEnd(width)} | ${'Value'.padEnd(valueWidth)} |`);
-	out(`| ${'-'.repeat(width)} | ${'-'.repeat(valueWidth)} |`);
-	for (const [label, value] of rows)
-		out(`| ${label.padEnd(width)} | ${value.padEnd(valueWidth)} |`);
+	printTable(out, rows);
 
 	out();
 	out('(d) GoHighLevel Trigger inside a real n8n 2.8.4 (packed package, sandbox-signed events):');

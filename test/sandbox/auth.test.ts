@@ -1,3 +1,4 @@
+import { AuthRegistry } from './auth';
 import { startSandbox, type Sandbox } from './index';
 import { call } from './testClient';
 
@@ -146,5 +147,32 @@ describe('sandbox auth: tokens, locations, scopes', () => {
 		expect((await call(sandbox, 'GET', `/users/?locationId=${sandbox.locationId}`)).status).toBe(
 			200,
 		);
+	});
+});
+
+describe('sandbox auth: refresh-token grace switch', () => {
+	const subject = { locationId: 'loc1', companyId: 'co1', userId: 'u1' };
+	const exchange = (registry: AuthRegistry) => {
+		const pair = registry.exchangeCode(registry.issueCode(subject));
+		if (!pair.ok) throw new Error('code exchange failed');
+		return pair.body.refresh_token;
+	};
+
+	it('by default a second use inside the window returns the same pair (HighLevel, FACTS.md 3.3)', () => {
+		const registry = new AuthRegistry(() => 1_000, 86399);
+		const refreshToken = exchange(registry);
+		expect(registry.refresh(refreshToken, registry.clientId)).toMatchObject({ ok: true, replay: false });
+		expect(registry.refresh(refreshToken, registry.clientId)).toMatchObject({ ok: true, replay: true });
+	});
+
+	it('with the grace at 0 any second use is refused at once', () => {
+		const registry = new AuthRegistry(() => 1_000, 86399, 0);
+		const refreshToken = exchange(registry);
+		expect(registry.refresh(refreshToken, registry.clientId)).toMatchObject({ ok: true, replay: false });
+		expect(registry.refresh(refreshToken, registry.clientId)).toMatchObject({
+			ok: false,
+			status: 401,
+			body: { message: 'Invalid refresh token' },
+		});
 	});
 });

@@ -133,10 +133,13 @@ export class AuthRegistry {
 	/**
 	 * @param now clock in epoch ms
 	 * @param accessTokenTtlSeconds lifetime of OAuth access tokens (HighLevel: 86399 s, FACTS.md 3.2)
+	 * @param refreshGraceMs how long a spent refresh token still answers with the pair it was exchanged for
+	 *   (HighLevel: {@link REFRESH_IDEMPOTENCY_WINDOW_MS}); 0 switches the grace off, so any second use is refused
 	 */
 	constructor(
 		private readonly now: () => number,
 		public accessTokenTtlSeconds: number,
+		public refreshGraceMs: number = REFRESH_IDEMPOTENCY_WINDOW_MS,
 	) {
 		const rng = createRng('oauth-client');
 		this.clientId = `${randomHex(rng, 24)}-${randomId(rng, 8).toLowerCase()}`;
@@ -222,7 +225,8 @@ export class AuthRegistry {
 
 	/**
 	 * `grant_type=refresh_token`: rotates a refresh token. The presented token is spent; a repeat within
-	 * {@link REFRESH_IDEMPOTENCY_WINDOW_MS} of its first use returns the same new pair, later repeats fail with 401.
+	 * {@link refreshGraceMs} (default {@link REFRESH_IDEMPOTENCY_WINDOW_MS}) of its first use returns the same new
+	 * pair, later repeats fail with 401 (with the grace at 0, every repeat fails).
 	 */
 	refresh(refreshToken: string, clientId: string): GrantResult {
 		const record = this.refreshTokens.get(refreshToken);
@@ -234,7 +238,7 @@ export class AuthRegistry {
 		};
 		if (!record || record.clientId !== clientId || now >= record.expiresAt) return invalid;
 		if (record.usedAt !== undefined) {
-			if (record.issued && now - record.usedAt <= REFRESH_IDEMPOTENCY_WINDOW_MS) {
+			if (record.issued && this.refreshGraceMs > 0 && now - record.usedAt <= this.refreshGraceMs) {
 				return { ok: true, body: record.issued, replay: true };
 			}
 			return invalid;

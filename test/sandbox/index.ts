@@ -75,6 +75,11 @@ export interface SandboxOptions {
 	latencyMs?: LatencyOption;
 	/** OAuth access token lifetime in seconds, default 86399 (FACTS.md 3.2). */
 	accessTokenTtlSeconds?: number;
+	/**
+	 * How long (ms) a spent refresh token is answered with the same new pair (HighLevel's 30 s idempotency window,
+	 * FACTS.md 3.3); default `REFRESH_IDEMPOTENCY_WINDOW_MS`. `0` switches it off: every second use is refused.
+	 */
+	refreshTokenGraceMs?: number;
 	/** What to seed; default: the demo seed in two locations. */
 	seed?: SeedOptions;
 	/** Clock in epoch ms (token expiry, refresh window, rate-limit windows, record and webhook timestamps). Default `Date.now`. */

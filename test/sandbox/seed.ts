@@ -138,7 +138,7 @@ const GENERATED_STEP_MS = 45 * 60_000;
  * Empties the store and seeds it again.
  * Default location: 3 users, 5 tags, contact custom fields (Lead Score NUMERICAL, Favourite Colour
  * SINGLE_OPTIONS, Interests MULTIPLE_OPTIONS, Preferred Contact Time TEXT), opportunity custom fields (Deal Source
- * TEXT, Probability NUMERICAL), pipelines "Sales Pipeline" (5 stages) and "Onboarding" (3 stages), 6 demo
+ * TEXT, Probability NUMERICAL, Deal Type RADIO), pipelines "Sales Pipeline" (5 stages) and "Onboarding" (3 stages), 6 demo
  * contacts, 4 demo opportunities. Second location: its own users, tags, fields, one pipeline, 3 contacts
  * (one shares an email with the default location), 2 opportunities.
  */
@@ -407,6 +407,9 @@ export function seedStore(store: SandboxStore, options: SeedOptions = {}): void 
 			});
 		}
 	}
+
+	// An option-type opportunity field (added last, so the ids seeded above stay as they were).
+	addField(store, main, 'Deal Type', 'opportunity', 'RADIO', ['New Business', 'Renewal', 'Upsell']);
 
 	if (options.contacts) generateContacts(store, options.contacts, { tags: options.contactTags });
 }

@@ -105,7 +105,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const store = new SandboxStore(DEFAULT_LOCATION_ID);
 	seedStore(store, seedOptions);
 	const webhooks = new WebhookEmitter(store, stats, now, options.webhooks);
-	const auth = new AuthRegistry(now, options.accessTokenTtlSeconds ?? 86399);
+	const auth = new AuthRegistry(now, options.accessTokenTtlSeconds ?? 86399, options.refreshTokenGraceMs);
 	const limiter = new RateLimiter(
 		options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
 		now,

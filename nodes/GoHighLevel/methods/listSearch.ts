@@ -27,6 +27,26 @@ export const listSearch = {
 		};
 	},
 
+	/**
+	 * Users of the location whose name or e-mail contains the typed text (case ignored), by name:
+	 * `GET /users/?locationId=` (users.json `get-user-by-location`, not paged); for the Assigned User locators.
+	 */
+	async searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const body = await apiRequest<{ users?: IDataObject[] }>(this, ENDPOINTS.getUsers);
+		const text = (filter ?? '').trim().toLowerCase();
+		const results = (body.users ?? [])
+			.map((u) => {
+				const name =
+					String(u.name ?? '').trim() ||
+					[u.firstName, u.lastName].filter(Boolean).join(' ') ||
+					String(u.email ?? u.id);
+				return { name: u.email ? `${name} (${String(u.email)})` : name, value: String(u.id) };
+			})
+			.filter((u) => !text || u.name.toLowerCase().includes(text))
+			.sort((a, b) => a.name.localeCompare(b.name));
+		return { results };
+	},
+
 	/** Opportunities matching the typed text: `GET /opportunities/search` with `q`, one page of {@link PAGE}. */
 	async searchOpportunities(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const qs: IDataObject = { limit: PAGE };

@@ -1,6 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { loadCustomFields, type CustomFieldModel } from '../shared/customFields';
+import {
+	findCustomField,
+	loadCustomFields,
+	OPTION_TYPES,
+	type CustomFieldModel,
+} from '../shared/customFields';
 import { ENDPOINTS } from '../shared/endpoints';
 import { findPipeline, loadPipelines } from '../shared/pipelines';
 import { apiRequest } from '../shared/transport';
@@ -19,18 +24,6 @@ async function customFieldOptions(
 
 /** Dropdown sources of the GoHighLevel node; each reads the credential's location. */
 export const loadOptions = {
-	/** Users of the location: `GET /users/?locationId=` (users.json `get-user-by-location`). */
-	async getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const body = await apiRequest<{ users?: IDataObject[] }>(this, ENDPOINTS.getUsers);
-		return (body.users ?? [])
-			.map((u) => ({
-				name: String(u.name ?? [u.firstName, u.lastName].filter(Boolean).join(' ') ?? u.email),
-				value: String(u.id),
-				description: u.email ? String(u.email) : undefined,
-			}))
-			.sort(byName);
-	},
-
 	/** Tags of the location: `GET /locations/{locationId}/tags` (locations.json `get-location-tags`); value = name. */
 	async getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const body = await apiRequest<{ tags?: IDataObject[] }>(this, ENDPOINTS.getLocationTags);
@@ -45,6 +38,22 @@ export const loadOptions = {
 	/** Opportunity custom fields: `GET /locations/{locationId}/customFields?model=opportunity`. */
 	async getOpportunityCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return await customFieldOptions(this, 'opportunity');
+	},
+
+	/**
+	 * The options of the custom field chosen in the same Custom Fields row (`&field`, by id, key or name) of the
+	 * node's resource: its `picklistOptions` (locations.json `CustomFieldSchema`) for SINGLE_OPTIONS,
+	 * MULTIPLE_OPTIONS, CHECKBOX and RADIO fields; none for other types, for a field not found, or while the
+	 * field is an expression.
+	 */
+	async getCustomFieldValueOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const reference = this.getCurrentNodeParameter('&field');
+		if (typeof reference !== 'string' || !reference.trim() || reference.startsWith('=')) return [];
+		const model: CustomFieldModel =
+			this.getCurrentNodeParameter('resource') === 'opportunity' ? 'opportunity' : 'contact';
+		const field = findCustomField(await loadCustomFields(this, model), model, reference);
+		if (!field || !OPTION_TYPES.has((field.dataType ?? '').toUpperCase())) return [];
+		return (field.picklistOptions ?? []).map((option) => ({ name: option, value: option }));
 	},
 
 	/** Pipelines: `GET /opportunities/pipelines` (opportunities.json `get-pipelines`). */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isEmptyValue } from './body';
 import { cached } from './cache';
 import { ENDPOINTS } from './endpoints';
 import { apiRequest, getConnection, type Connection, type HighLevelContext } from './transport';
@@ -113,17 +114,48 @@ export function toFieldValue(
 	return { value: text };
 }
 
-/** The node's custom field rows: `customFields.values[]` of a fixedCollection with `field` and `value`. */
+/**
+ * The node's custom field rows: `customFields.values[]` of a fixedCollection with `field`, `value` and `choices`
+ * (options picked from the field's `picklistOptions`; absent in workflows saved before it existed).
+ */
 export interface CustomFieldInput {
 	field: string;
 	value: unknown;
+	choices?: string[] | string;
+}
+
+/** Data types whose value is one of the field's options. */
+const SINGLE_CHOICE_TYPES = new Set(['SINGLE_OPTIONS', 'RADIO']);
+
+/** Data types whose value is picked from the field's `picklistOptions` (single or several). */
+export const OPTION_TYPES = new Set([...SINGLE_CHOICE_TYPES, ...LIST_TYPES]);
+
+/**
+ * The value of one row: the options picked in `choices` if any (one for SINGLE_OPTIONS / RADIO, a list
+ * otherwise), else `value`.
+ * @returns the value (possibly empty: the row is then not sent), or an error message
+ */
+export function rowValue(field: CustomFieldDefinition, row: CustomFieldInput): { value: unknown } | { error: string } {
+	const choices = (Array.isArray(row.choices) ? row.choices : String(row.choices ?? '').split(','))
+		.map((c) => String(c).trim())
+		.filter(Boolean);
+	if (!choices.length) return { value: row.value };
+	if (!isEmptyValue(row.value)) {
+		return { error: 'give either a Value or Option Names or IDs, not both' };
+	}
+	if (SINGLE_CHOICE_TYPES.has((field.dataType ?? '').toUpperCase())) {
+		if (choices.length > 1) return { error: `"${field.name}" takes one option, got ${choices.length}` };
+		return { value: choices[0] };
+	}
+	return { value: choices };
 }
 
 /**
  * A `preSend` hook for create, upsert and update of `model`: reads the node's `customFields` rows, resolves
  * each field reference (picked in the dropdown, or named by id, key or name in an expression) to the field id,
  * converts the value for the field's type, and sends `customFields: [{ id, field_value }]` — the same shape for
- * create and update (n8n's built-in node sends different shapes: n8n-io/n8n#20474).
+ * create and update (n8n's built-in node sends different shapes: n8n-io/n8n#20474). A row with neither a Value
+ * nor a picked option is left out: an empty `field_value` would clear the field (shared/body.ts).
  * @throws NodeOperationError before any write when a field is unknown or a value does not fit its type
  */
 export function resolveCustomFields(model: CustomFieldModel) {
@@ -132,7 +164,7 @@ export function resolveCustomFields(model: CustomFieldModel) {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const rows = (this.getNodeParameter('customFields.values', []) as CustomFieldInput[]).filter(
-			(row) => String(row.field ?? '').trim() !== '',
+			(row) => String(row.field ?? '').trim() !== '' && !(isEmptyValue(row.value) && isEmptyValue(row.choices)),
 		);
 		if (!rows.length) return requestOptions;
 		let fields = await loadCustomFields(this, model);
@@ -150,17 +182,63 @@ export function resolveCustomFields(model: CustomFieldModel) {
 					itemIndex: this.getItemIndex(),
 				});
 			}
-			const converted = toFieldValue(field, row.value);
+			const given = rowValue(field, row);
+			const converted = 'error' in given ? given : toFieldValue(field, given.value);
 			if ('error' in converted) {
 				throw new NodeOperationError(this.getNode(), `Invalid value for custom field "${field.name}"`, {
 					description: `Parameter "Custom Fields": ${converted.error}.`,
 					itemIndex: this.getItemIndex(),
 				});
 			}
+			// A value that converts to nothing (e.g. " , " for a checkbox) is left empty: not sent.
+			if (isEmptyValue(converted.value)) continue;
 			resolved.push({ id: field.id, field_value: converted.value as IDataObject[keyof IDataObject] });
 		}
+		if (!resolved.length) return requestOptions;
 		const body = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 		body.customFields = resolved;
 		return { ...requestOptions, body };
+	};
+}
+
+/**
+ * The short key Simplify uses for a custom field: its `fieldKey` without the `contact.` / `opportunity.` prefix
+ * (`contact.lead_score` → `lead_score`). Field keys are unique in a location and stable when a field is
+ * renamed, and read well in expressions (`$json.customFields.lead_score`).
+ */
+export function shortFieldKey(field: CustomFieldDefinition, model: CustomFieldModel): string {
+	const key = field.fieldKey || field.id;
+	return key.startsWith(`${model}.`) ? key.slice(model.length + 1) : key;
+}
+
+/**
+ * Simplify for custom field values: turns a record's `customFields` list — `[{ id, value }]` on contacts
+ * (contacts.json `CustomFieldSchema`), `[{ id, fieldValue }]` on opportunities (opportunities.json
+ * `CustomFieldResponseSchema`) — into an object keyed by {@link shortFieldKey}, e.g.
+ * `{ lead_score: 92, interests: ['Tech', 'Music'] }`. A value whose field is not in the definitions keeps its
+ * id as key (a field deleted since, or one created less than `LIST_CACHE_MS` ago while the cached list is
+ * reused). Reads the location's definitions once per execution at most (the list cache, shared/cache.ts), and
+ * only when a record has custom field values.
+ * @returns a function mapping one record (its other properties unchanged)
+ * @throws NodeApiError when the definitions cannot be read (e.g. the scope `locations/customFields.readonly` is
+ * missing)
+ */
+export async function customFieldsByKey(
+	ctx: HighLevelContext,
+	model: CustomFieldModel,
+	records: IDataObject[],
+): Promise<(record: IDataObject) => IDataObject> {
+	const hasValues = records.some((r) => Array.isArray(r.customFields) && r.customFields.length > 0);
+	const fields = hasValues ? await loadCustomFields(ctx, model) : [];
+	const byId = new Map(fields.map((f) => [f.id, shortFieldKey(f, model)]));
+	return (record) => {
+		if (!Array.isArray(record.customFields)) return record;
+		const values: IDataObject = {};
+		for (const item of record.customFields as IDataObject[]) {
+			if (!item || typeof item.id !== 'string') continue;
+			const value = 'fieldValue' in item ? item.fieldValue : item.value;
+			values[byId.get(item.id) ?? item.id] = value as IDataObject[keyof IDataObject];
+		}
+		return { ...record, customFields: values };
 	};
 }

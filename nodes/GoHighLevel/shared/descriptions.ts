@@ -40,7 +40,10 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 	];
 }
 
-/** The Simplify toggle for operations whose records are large. */
+/**
+ * The Simplify toggle for contacts and opportunities, whose records are large: their main properties, with custom
+ * field values keyed by field key (shared/customFields.ts `customFieldsByKey`).
+ */
 export function simplifyProperty(show: Record<string, string[]>): INodeProperties {
 	return {
 		displayName: 'Simplify',
@@ -48,13 +51,17 @@ export function simplifyProperty(show: Record<string, string[]>): INodePropertie
 		type: 'boolean',
 		displayOptions: { show },
 		default: false,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
+		description:
+			'Whether to return a simplified version of the response instead of the raw data: the main properties, with custom fields keyed by field key (e.g. lead_score) instead of ID',
 	};
 }
 
 /**
  * The Custom Fields rows of create, upsert and update: a field picked from the location's fields of `model`, or
- * named by ID, key or name in an expression, and its value. Resolved by shared/customFields.ts.
+ * named by ID, key or name in an expression, and its value — typed (or from an expression) in Value, or picked
+ * in Option Names or IDs (`choices`) among the field's `picklistOptions` (loadOptions
+ * `getCustomFieldValueOptions`, which reads the row's field). Resolved by shared/customFields.ts; a row without a
+ * value is not sent.
  */
 export function customFieldsProperty(
 	model: 'contact' | 'opportunity',
@@ -91,7 +98,20 @@ export function customFieldsProperty(
 						type: 'string',
 						default: '',
 						description:
-							'For multiple options or checkboxes, separate values with commas or pass an array',
+							'For multiple options or checkboxes, separate values with commas or pass an array. Left empty, the field is not sent.',
+					},
+					{
+						displayName: 'Option Names or IDs',
+						name: 'choices',
+						type: 'multiOptions',
+						typeOptions: {
+							loadOptionsMethod: 'getCustomFieldValueOptions',
+							loadOptionsDependsOn: ['&field'],
+						},
+						default: [],
+						description:
+							'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						hint: 'For dropdown, radio, checkbox and multiple-option fields: the field\'s options, used instead of Value',
 					},
 				],
 			},
@@ -107,20 +127,36 @@ export const TAG_LIST_VALUE =
 	'={{ (Array.isArray($value) ? $value : String($value ?? "").split(",")).map(t => String(t).trim()).filter(t => t) }}';
 
 /**
- * The user dropdown for `assignedTo` fields: users of the location from `getUsers` (users.json
- * `get-user-by-location`). `extra` adds the field's routing or a hint.
+ * The Assigned User of a contact or an opportunity (body `assignedTo`, search filter `assigned_to`): a resource
+ * locator — pick from the location's users (listSearch `searchUsers`, users.json `get-user-by-location`) or
+ * paste a user ID. A resource locator, unlike a dropdown, accepts being empty, so adding it to a collection does
+ * not flag `""` as an unsupported value. `extra` adds the field's routing or a hint; an empty locator is not sent
+ * (shared/body.ts).
  */
 export function assignedUserField(extra: Pick<INodeProperties, 'routing' | 'hint'> = {}): INodeProperties {
 	return {
-		displayName: 'Assigned User Name or ID',
-		name: 'assignedTo',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		...recordLocator({
+			displayName: 'Assigned User',
+			name: 'assignedTo',
+			record: 'user',
+			searchListMethod: 'searchUsers',
+			searchPlaceholder: 'Search by name or e-mail…',
+			idExample: 'y0BeYjuRIlDwsDcOHOJo',
+			required: false,
+			description: 'A user of the location, searched by name or e-mail, or given by ID',
+		}),
 		...extra,
 	};
+}
+
+/**
+ * The user id held by an Assigned User value as a collection returns it: a resource locator
+ * (`{ __rl, mode, value }`) or, in workflows saved before it was one, a plain string.
+ * @returns the trimmed id, `''` when empty
+ */
+export function assignedUserId(value: unknown): string {
+	const raw = value && typeof value === 'object' ? (value as IDataObject).value : value;
+	return raw === undefined || raw === null ? '' : String(raw).trim();
 }
 
 /** What differs between the resource locators of HighLevel records. */
@@ -136,7 +172,8 @@ export interface RecordLocatorOptions {
 	searchPlaceholder: string;
 	/** An id from the spec's examples, shown as placeholder. */
 	idExample: string;
-	show: Record<string, string[]>;
+	/** Display condition; left out for an option of a collection. */
+	show?: Record<string, string[]>;
 	description?: string;
 	required?: boolean;
 }
@@ -152,7 +189,7 @@ export function recordLocator(o: RecordLocatorOptions): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: o.required ?? true,
-		displayOptions: { show: o.show },
+		...(o.show ? { displayOptions: { show: o.show } } : {}),
 		...(o.description ? { description: o.description } : {}),
 		modes: [
 			{

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Endpoint, PaginationStyle } from './endpoints';
-import { recordsOf, sendRequest, type Connection, type HighLevelContext } from './transport';
+import { recordsOf, sendRequest, type Connection, type HighLevelContext, type SendOptions } from './transport';
 
 /** The cursor for the next page, merged into the body (searchAfter) or the query (startAfterMeta). */
 type Cursor = IDataObject;
@@ -57,6 +57,7 @@ function totalOf(body: IDataObject): number | undefined {
  *
  * Page size: the endpoint's maximum (500 / 100) or fewer when `limit` needs fewer (never below its minimum).
  * @param stop called with each page's records; true ends the reading after that page (e.g. older than needed)
+ * @param sendOptions passed to every page's {@link sendRequest} (e.g. the node's field names for error messages)
  * @returns the records, at most `limit`
  * @throws NodeOperationError when HighLevel repeats a cursor (it would loop forever)
  */
@@ -67,6 +68,7 @@ export async function fetchPages(
 	firstRequest: IHttpRequestOptions,
 	limit: number,
 	stop?: (page: IDataObject[]) => boolean,
+	sendOptions?: SendOptions,
 ): Promise<IDataObject[]> {
 	const style = endpoint.pagination;
 	if (!style) throw new NodeOperationError(ctx.getNode(), `${endpoint.operationId} does not page`);
@@ -86,7 +88,7 @@ export async function fetchPages(
 				...cursor,
 			},
 		};
-		const body = ((await sendRequest(ctx, endpoint, connection, request)).body ?? {}) as IDataObject;
+		const body = ((await sendRequest(ctx, endpoint, connection, request, sendOptions)).body ?? {}) as IDataObject;
 		const page = recordsOf(endpoint, body);
 		records.push(...page.slice(0, limit - records.length));
 		const total = totalOf(body);

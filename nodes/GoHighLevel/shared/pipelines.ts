@@ -46,11 +46,23 @@ export function findStages(pipelines: Pipeline[], reference: string) {
 	return byId.length ? byId : matches;
 }
 
+/**
+ * Shape of a pipeline id: 20 letters and digits (opportunities.json examples `bCkKGpDsyPP4peuKowkG`,
+ * `VDm7RPYC2GLUvdpKmBfC` for `pipelineId` / `pipeline_id`). Pipeline stage ids are UUIDs in the same spec.
+ */
+export const PIPELINE_ID_PATTERN = /^[A-Za-z0-9]{20}$/;
+
 /** Where the pipeline and stage of a request are, and how the user calls them. */
 export interface PipelineStageFields {
 	in: 'body' | 'qs';
 	pipeline: string;
 	stage: string;
+	/**
+	 * For reads (Get Many filters): a pipeline given by ID ({@link PIPELINE_ID_PATTERN}) without a stage is sent
+	 * as it is, without reading the pipeline list; an unknown ID then finds nothing. Names, and any stage, are
+	 * still resolved and checked against the list.
+	 */
+	trustPipelineId?: boolean;
 }
 
 /**
@@ -68,6 +80,9 @@ export function resolvePipelineStage(fields: PipelineStageFields) {
 		const pipelineRef = String(target[fields.pipeline] ?? '').trim();
 		const stageRef = String(target[fields.stage] ?? '').trim();
 		if (!pipelineRef && !stageRef) return requestOptions;
+		if (fields.trustPipelineId && !stageRef && PIPELINE_ID_PATTERN.test(pipelineRef)) {
+			return { ...requestOptions, [fields.in]: { ...target, [fields.pipeline]: pipelineRef } };
+		}
 		const fail = (message: string, description: string) =>
 			new NodeOperationError(this.getNode(), message, { description, itemIndex: this.getItemIndex() });
 		let pipelines = await loadPipelines(this);

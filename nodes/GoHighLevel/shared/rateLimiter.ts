@@ -34,6 +34,16 @@ const systemClock: Clock = { now: () => Date.now(), sleep: async (ms, signal) =>
 interface KeyState {
 	max: number;
 	intervalMs: number;
+	/** Daily limit from `X-RateLimit-Limit-Daily`, once seen. */
+	dailyLimit?: number;
+	/**
+	 * Whether the burst limit of the key is known: a response carried `X-RateLimit-Max` (or answered without any
+	 * rate-limit header, so the default applies), or the first request got no answer within the probe timeout.
+	 * Until then only one request (the probe) is in flight.
+	 */
+	learned: boolean;
+	/** While the probe is in flight: the time (epoch ms) after which the others stop waiting for it. */
+	probeUntil: number;
 	/** Send times (epoch ms) of requests counted in the current window, oldest first. */
 	sent: number[];
 	/** No request may start before this time (epoch ms): set after a 429. */
@@ -54,6 +64,12 @@ export const MAX_SLEEP_SLICE_MS = 250;
 export const DAILY_RECHECK_MS = 60_000;
 
 /**
+ * How long the requests of a new key wait for the first request's answer (ms) before falling back to
+ * {@link DEFAULT_BURST}: long enough for a slow answer, short against a 10 s window.
+ */
+export const PROBE_TIMEOUT_MS = 5_000;
+
+/**
  * Paces requests per key (API base URL + location id) so that no more than `max` start in any
  * `intervalMs` window, first come first served.
  *
@@ -62,7 +78,14 @@ export const DAILY_RECHECK_MS = 60_000;
  * a burst of 429s. The limiter learns the real limit and other clients' usage from response headers
  * ({@link observe}) and stops everyone for the interval after a 429 ({@link backOff}).
  *
- * State lives for the n8n process, shared by all executions: the limit is per location, not per workflow.
+ * The limit of a key is not known before HighLevel answers (trial accounts' Private Integration Tokens get 25
+ * per 10 s, not the published 100), so the first request of a key goes alone; the others wait for its
+ * `X-RateLimit-*` headers and are then paced by them — at most {@link PROBE_TIMEOUT_MS}, after which
+ * {@link DEFAULT_BURST} applies. A first request that fails without an answer (network error) lets the next
+ * request probe again.
+ *
+ * State lives for the n8n process, shared by all executions: the limit is per location, not per workflow, and
+ * what was learned holds for later executions.
  */
 export class RateLimiter {
 	private readonly states = new Map<string, KeyState>();
@@ -71,10 +94,13 @@ export class RateLimiter {
 	 * @param clock time source (default: the system clock, `sleepWithAbort` from n8n-workflow)
 	 * @param marginMs extra spacing (ms) added to each window, absorbing latency differences between our send
 	 *   time and HighLevel's arrival time
+	 * @param probeTimeoutMs how long (ms) the requests of a new key wait for the first one's answer; 0 treats every
+	 *   key's limit as known from the start ({@link DEFAULT_BURST} until headers say otherwise)
 	 */
 	constructor(
 		private readonly clock: Clock = systemClock,
 		private readonly marginMs = 250,
+		private readonly probeTimeoutMs = PROBE_TIMEOUT_MS,
 	) {}
 
 	/**
@@ -91,15 +117,23 @@ export class RateLimiter {
 
 	/**
 	 * Learns from a response's headers (names lower-case or any case): the burst limit and interval, other
-	 * clients' usage (`X-RateLimit-Remaining` below what we have left), and a spent daily quota.
+	 * clients' usage (`X-RateLimit-Remaining` below what we have left), the daily limit and a spent daily quota.
+	 * Called after every exchange, it also ends the first request's probe: with `headers` (an answer) the limit
+	 * counts as known — {@link DEFAULT_BURST} when the answer had no `X-RateLimit-Max` — and without (no answer)
+	 * the next request probes again.
 	 */
 	observe(key: string, headers: Record<string, unknown> | undefined): void {
-		if (!headers) return;
 		const state = this.state(key);
+		// An answer (or a failure without one) ends the probe; only an answer teaches the limit.
+		state.probeUntil = 0;
+		if (!headers) return;
 		const max = headerNumber(headers, RATE_LIMIT_HEADERS.max);
 		const intervalMs = headerNumber(headers, RATE_LIMIT_HEADERS.intervalMs);
 		if (max) state.max = max;
 		if (intervalMs) state.intervalMs = intervalMs;
+		state.learned = true;
+		const dailyLimit = headerNumber(headers, RATE_LIMIT_HEADERS.dailyLimit);
+		if (dailyLimit) state.dailyLimit = dailyLimit;
 		const now = this.clock.now();
 		this.prune(state, now);
 		const remaining = headerNumber(headers, RATE_LIMIT_HEADERS.remaining);
@@ -131,10 +165,13 @@ export class RateLimiter {
 		return at !== undefined && this.clock.now() - at < DAILY_RECHECK_MS;
 	}
 
-	/** The current burst limit for `key` (learned from headers, else {@link DEFAULT_BURST}). */
-	limitOf(key: string): { max: number; intervalMs: number } {
-		const { max, intervalMs } = this.state(key);
-		return { max, intervalMs };
+	/**
+	 * The current burst limit for `key` (learned from headers, else {@link DEFAULT_BURST}), whether it was
+	 * learned, and the daily limit once a response reported it (`X-RateLimit-Limit-Daily`).
+	 */
+	limitOf(key: string): { max: number; intervalMs: number; learned: boolean; dailyLimit?: number } {
+		const { max, intervalMs, learned, dailyLimit } = this.state(key);
+		return { max, intervalMs, learned, dailyLimit };
 	}
 
 	/** Forgets everything (tests). */
@@ -145,7 +182,14 @@ export class RateLimiter {
 	private state(key: string): KeyState {
 		let state = this.states.get(key);
 		if (!state) {
-			state = { ...DEFAULT_BURST, sent: [], blockedUntil: 0, tail: Promise.resolve() };
+			state = {
+				...DEFAULT_BURST,
+				learned: this.probeTimeoutMs <= 0,
+				probeUntil: 0,
+				sent: [],
+				blockedUntil: 0,
+				tail: Promise.resolve(),
+			};
 			this.states.set(key, state);
 		}
 		return state;
@@ -165,8 +209,19 @@ export class RateLimiter {
 			const now = this.clock.now();
 			this.prune(state, now);
 			let waitMs = 0;
+			if (!state.learned && state.probeUntil && now >= state.probeUntil) {
+				// The probe got no answer in time: fall back to the default limit.
+				state.learned = true;
+				state.probeUntil = 0;
+			}
 			if (now < state.blockedUntil) {
 				waitMs = state.blockedUntil - now;
+			} else if (!state.learned && state.probeUntil) {
+				waitMs = state.probeUntil - now;
+			} else if (!state.learned) {
+				state.probeUntil = now + this.probeTimeoutMs;
+				state.sent.push(now);
+				return;
 			} else if (state.sent.length >= state.max) {
 				waitMs = state.sent[state.sent.length - state.max] + state.intervalMs + this.marginMs - now;
 			}

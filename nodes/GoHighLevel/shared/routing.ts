@@ -8,9 +8,11 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { dropEmptyValues } from './body';
 import type { Endpoint } from './endpoints';
+import type { FieldNames } from './errors';
 import { fetchPages } from './pagination';
-import { buildRequest, getConnection, recordsOf, sendRequest } from './transport';
+import { buildRequest, getConnection, recordsOf, sendRequest, type SendOptions } from './transport';
 
 /** Shapes an operation's output: from the response body (and the node's parameters) to output items. */
 export type OutputShaper = (
@@ -30,6 +32,13 @@ export interface OperationRoute {
 	preSend?: Array<
 		(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>
 	>;
+	/**
+	 * HighLevel's names for what this operation sends (validation paths like `filters.0.value`, query parameters
+	 * like `pipeline_id`) → the node field a user fills in, so that a 400/422 names the field
+	 * (errors.ts `nameNodeFields`). A function gets the request as sent (after `preSend`), for bodies whose
+	 * paths depend on the input (e.g. the position of each filter).
+	 */
+	fieldNames?: FieldNames | ((request: IHttpRequestOptions) => FieldNames);
 }
 
 /**
@@ -42,7 +51,7 @@ export interface OperationRoute {
  */
 export function routeTo(route: OperationRoute): INodePropertyRouting {
 	return {
-		send: { paginate: true, ...(route.preSend?.length ? { preSend: route.preSend } : {}) },
+		send: { paginate: true, preSend: [dropEmptyValues, ...(route.preSend ?? [])] },
 		operations: {
 			async pagination(this: IExecutePaginationFunctions, requestData) {
 				return await runOperation.call(this, route, requestData);
@@ -69,15 +78,18 @@ async function runOperation(
 		body: prepared.body as IDataObject | undefined,
 	});
 	if (prepared.timeout) options.timeout = prepared.timeout;
+	const sendOptions: SendOptions = {
+		fieldNames: typeof route.fieldNames === 'function' ? route.fieldNames(options) : route.fieldNames,
+	};
 	let body: IDataObject;
 	let records: IDataObject[];
 	if (endpoint.pagination) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-		records = await fetchPages(this, endpoint, connection, options, limit);
+		records = await fetchPages(this, endpoint, connection, options, limit, undefined, sendOptions);
 		body = { [endpoint.root ?? 'records']: records };
 	} else {
-		body = ((await sendRequest(this, endpoint, connection, options)).body ?? {}) as IDataObject;
+		body = ((await sendRequest(this, endpoint, connection, options, sendOptions)).body ?? {}) as IDataObject;
 		records = recordsOf(endpoint, body);
 	}
 	const output = route.output ? await route.output.call(this, body, records) : records;

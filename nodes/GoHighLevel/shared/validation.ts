@@ -1,10 +1,20 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** A pragmatic e-mail check (one `@`, a dot in the domain, no spaces); HighLevel does its own on top. */
+/**
+ * A pragmatic e-mail check; HighLevel does its own on top. One `@`, no spaces; the local part neither starts nor
+ * ends with a dot; the domain has at least two labels separated by single dots, none empty or starting or ending
+ * with a hyphen, and a top-level label of at least two characters. No two dots in a row anywhere (`a@b..c`,
+ * `a..b@c.io` are refused).
+ */
 export function isEmail(value: string): boolean {
-	return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+	const v = value.trim();
+	return !v.includes('..') && EMAIL.test(v);
 }
+
+/** Domain label: no dot, `@` or space, not starting or ending with a hyphen. */
+const LABEL = '[^\\s@.-](?:[^\\s@.]*[^\\s@.-])?';
+const EMAIL = new RegExp(`^(?!\\.)[^\\s@]+(?<!\\.)@(?:${LABEL}\\.)+[^\\s@.-][^\\s@.]*[^\\s@.-]$`);
 
 /**
  * A phone check: optional leading `+`, then digits with spaces, dots, dashes or parentheses; 7 to 15 digits

@@ -63,10 +63,45 @@ describe('dropdowns and resource locators against the sandbox', () => {
 
 	const data = () => sandbox.store.location(sandbox.locationId);
 
-	it('getUsers lists the location\'s users by name with their id', async () => {
-		const options = await loadOptions.getUsers.call(loadOptionsContext(sandbox));
-		expect(options.map((o) => o.value).sort()).toEqual(data().users.map((u) => u.id).sort());
-		expect(options.every((o) => typeof o.name === 'string' && o.name.length > 0)).toBe(true);
+	it('searchUsers lists the location\'s users by name and e-mail with their id, filtered by the typed text', async () => {
+		const all = await listSearch.searchUsers.call(loadOptionsContext(sandbox));
+		expect(all.results.map((o) => o.value).sort()).toEqual(data().users.map((u) => u.id).sort());
+		expect(all.results.every((o) => typeof o.name === 'string' && o.name.length > 0)).toBe(true);
+		const sam = data().users.find((u) => u.firstName === 'Sam')!;
+		const found = await listSearch.searchUsers.call(loadOptionsContext(sandbox), 'PATEL');
+		expect(found.results.map((o) => o.value)).toEqual([sam.id]);
+		expect(found.results[0].name).toContain('Sam Patel');
+		const byEmail = await listSearch.searchUsers.call(loadOptionsContext(sandbox), sam.email);
+		expect(byEmail.results.map((o) => o.value)).toEqual([sam.id]);
+	});
+
+	it('getCustomFieldValueOptions lists the options of the field chosen in the same row, for option types only', async () => {
+		const fields = [...data().customFields.values()];
+		const colour = fields.find((f) => f.fieldKey === 'contact.favourite_colour')!;
+		const interests = fields.find((f) => f.fieldKey === 'contact.interests')!;
+		const options = async (current: Record<string, unknown>) =>
+			(await loadOptions.getCustomFieldValueOptions.call(loadOptionsContext(sandbox, current))).map(
+				(o) => o.value,
+			);
+		// By id (picked in the Field dropdown), by key and by name; `&field` is the row's Field.
+		expect(await options({ resource: 'contact', '&field': colour.id })).toEqual(colour.picklistOptions);
+		expect(await options({ resource: 'contact', '&field': 'contact.interests' })).toEqual(
+			interests.picklistOptions,
+		);
+		expect(await options({ resource: 'contact', '&field': 'Interests' })).toEqual(interests.picklistOptions);
+		expect(colour.picklistOptions!.length).toBeGreaterThan(1);
+		// A text or number field, an unknown field, no field yet, or an expression: no options.
+		expect(await options({ resource: 'contact', '&field': 'contact.lead_score' })).toEqual([]);
+		expect(await options({ resource: 'contact', '&field': 'contact.nope' })).toEqual([]);
+		expect(await options({ resource: 'contact' })).toEqual([]);
+		expect(await options({ resource: 'contact', '&field': '={{ $json.field }}' })).toEqual([]);
+		// The resource decides the model: a contact field is not an opportunity field.
+		expect(await options({ resource: 'opportunity', '&field': colour.id })).toEqual([]);
+		expect(await options({ resource: 'opportunity', '&field': 'deal_type' })).toEqual([
+			'New Business',
+			'Renewal',
+			'Upsell',
+		]);
 	});
 
 	it('getTags lists tag names as values (contacts carry tag names, not ids)', async () => {

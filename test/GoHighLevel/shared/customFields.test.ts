@@ -2,9 +2,11 @@ import { NodeOperationError, type IDataObject, type IHttpRequestOptions } from '
 
 import { clearListCache } from '../../../nodes/GoHighLevel/shared/cache';
 import {
+	customFieldsByKey,
 	findCustomField,
 	loadCustomFields,
 	resolveCustomFields,
+	shortFieldKey,
 	toFieldValue,
 	type CustomFieldDefinition,
 } from '../../../nodes/GoHighLevel/shared/customFields';
@@ -235,11 +237,101 @@ describe('resolveCustomFields (preSend)', () => {
 		expect(error.description).toContain('"TV" is not an option');
 	});
 
+	it('rows left empty (Value blank, no option picked) are not sent, so they cannot clear a field', async () => {
+		const { ctx, http } = fakeContext({
+			parameters: {
+				'customFields.values': [
+					{ field: 'lead_score', value: '' },
+					{ field: 'Interests', value: ' , ', choices: [] },
+					{ field: 'cf-source', value: '   ' },
+					{ field: 'Interests', value: null },
+				],
+			},
+		});
+		serve(http, CONTACT_FIELDS);
+		const options = request();
+		const result = await hook.call(ctx, options);
+		expect(result.body).toEqual({ firstName: 'Ada' });
+		expect((result.body as IDataObject).customFields).toBeUndefined();
+	});
+
+	it('options picked in Option Names or IDs: one for a single-option field, a list for multiple options', async () => {
+		const { ctx, http } = fakeContext({
+			parameters: {
+				'customFields.values': [
+					{ field: 'cf-source', value: '', choices: ['Referral'] },
+					{ field: 'cf-interests', value: '', choices: ['Golf', 'Chess'] },
+				],
+			},
+		});
+		serve(http, CONTACT_FIELDS);
+		const result = await hook.call(ctx, request());
+		expect((result.body as IDataObject).customFields).toEqual([
+			{ id: 'cf-source', field_value: 'Referral' },
+			{ id: 'cf-interests', field_value: ['Golf', 'Chess'] },
+		]);
+	});
+
+	it.each([
+		['both a Value and options', { field: 'cf-interests', value: 'Golf', choices: ['Chess'] }, 'not both'],
+		['two options for a single-option field', { field: 'cf-source', value: '', choices: ['Web', 'Referral'] }, 'takes one option'],
+	])('%s: NodeOperationError before any write', async (_label, row, text) => {
+		const { ctx, http } = fakeContext({ parameters: { 'customFields.values': [row] } });
+		serve(http, CONTACT_FIELDS);
+		const error = (await hook.call(ctx, request()).catch((e: unknown) => e)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.description).toContain(text);
+	});
+
 	it('100 concurrent items make one list request', async () => {
 		const { ctx, http } = fakeContext({ parameters: { 'customFields.values': [{ field: 'lead_score', value: 1 }] } });
 		serve(http, CONTACT_FIELDS);
 		const results = await Promise.all(Array.from({ length: 100 }, async () => await hook.call(ctx, request())));
 		expect(http).toHaveBeenCalledTimes(1);
 		expect(results.every((r) => (r.body as IDataObject).customFields !== undefined)).toBe(true);
+	});
+});
+
+describe('customFieldsByKey (Simplify)', () => {
+	it('keys contact values ({ id, value }) by field key without the contact. prefix; unknown ids stay', async () => {
+		const { ctx, http } = fakeContext();
+		serve(http, CONTACT_FIELDS);
+		const records = [
+			{ id: 'c1', customFields: [{ id: 'cf-score', value: 92 }, { id: 'cf-interests', value: ['Golf'] }] },
+			{ id: 'c2', customFields: [{ id: 'cf-gone', value: 'x' }] },
+			{ id: 'c3', customFields: [] },
+			{ id: 'c4' },
+		];
+		const byKey = await customFieldsByKey(ctx, 'contact', records);
+		expect(records.map(byKey)).toEqual([
+			{ id: 'c1', customFields: { lead_score: 92, interests: ['Golf'] } },
+			{ id: 'c2', customFields: { 'cf-gone': 'x' } },
+			{ id: 'c3', customFields: {} },
+			{ id: 'c4' },
+		]);
+		expect(http).toHaveBeenCalledTimes(1);
+		expect(http.mock.calls[0][1]).toMatchObject({ qs: { model: 'contact' } });
+	});
+
+	it('keys opportunity values ({ id, fieldValue }) by field key without the opportunity. prefix', async () => {
+		const { ctx, http } = fakeContext();
+		serve(http, [BUDGET]);
+		const byKey = await customFieldsByKey(ctx, 'opportunity', [{ customFields: [{ id: 'cf-budget', fieldValue: 5 }] }]);
+		expect(byKey({ customFields: [{ id: 'cf-budget', fieldValue: 5 }] })).toEqual({ customFields: { budget: 5 } });
+		expect(http).toHaveBeenCalledTimes(1);
+	});
+
+	it('no request when no record has custom field values', async () => {
+		const { ctx, http } = fakeContext();
+		serve(http, CONTACT_FIELDS);
+		const byKey = await customFieldsByKey(ctx, 'contact', [{ id: 'c1', customFields: [] }, { id: 'c2' }]);
+		expect(byKey({ id: 'c1', customFields: [] })).toEqual({ id: 'c1', customFields: {} });
+		expect(http).not.toHaveBeenCalled();
+	});
+
+	it('shortFieldKey strips only the own model prefix', () => {
+		expect(shortFieldKey(LEAD_SCORE, 'contact')).toBe('lead_score');
+		expect(shortFieldKey(BUDGET, 'opportunity')).toBe('budget');
+		expect(shortFieldKey({ ...LEAD_SCORE, fieldKey: 'custom.lead' }, 'contact')).toBe('custom.lead');
 	});
 });

@@ -47,7 +47,7 @@ describe('descriptions', () => {
 		expect(p.name).toBe('customFields');
 		const values = (p.options as Array<{ name: string; values: Array<{ name: string; typeOptions?: { loadOptionsMethod?: string } }> }>)[0];
 		expect(values.name).toBe('values');
-		expect(values.values.map((v) => v.name)).toEqual(['field', 'value']);
+		expect(values.values.map((v) => v.name)).toEqual(['field', 'value', 'choices']);
 		expect(values.values[0].typeOptions?.loadOptionsMethod).toBe(method);
 		expect(typeof (loadOptions as Record<string, unknown>)[method]).toBe('function');
 	});

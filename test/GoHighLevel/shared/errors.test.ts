@@ -1,9 +1,12 @@
 import { NodeApiError } from 'n8n-workflow';
 
+import { contactSearchFieldNames } from '../../../nodes/GoHighLevel/resources/contact/getAll';
 import { ENDPOINTS, type Endpoint } from '../../../nodes/GoHighLevel/shared/endpoints';
 import {
 	highLevelMessage,
 	httpFailureOf,
+	nameNodeFields,
+	refreshFailureOf,
 	toNodeApiError,
 	type FailureContext,
 	type HttpFailure,
@@ -134,11 +137,153 @@ describe('toNodeApiError', () => {
 		expect(e.description).toContain('Check the node');
 	});
 
-	it('429 with the daily quota spent (any header case)', () => {
+	it('429 with the daily quota spent (any header case): no made-up figure without X-RateLimit-Limit-Daily', () => {
 		const e = make({ status: 429, headers: { 'X-RateLimit-Daily-Remaining': ['0'] } });
 		expect(e.message).toBe('HighLevel daily API limit reached for this location');
-		expect(e.description).toContain('200,000');
+		expect(e.description).not.toMatch(/\d{3},\d{3}/);
+		expect(e.description).toContain('X-RateLimit-Daily-Remaining: 0');
 		expect(e.httpCode).toBe('429');
+	});
+
+	it('429 with the daily quota spent: quotes the limit HighLevel reports (a trial account: 10,000)', () => {
+		const e = make({ status: 429, headers: { 'X-RateLimit-Daily-Remaining': '0', 'X-RateLimit-Limit-Daily': '10000' } });
+		expect(e.description).toContain('all 10,000 requests of the day');
+		expect(e.description).toContain('X-RateLimit-Limit-Daily: 10000');
+		expect(e.description).not.toContain('200,000');
+	});
+
+	describe('a refused OAuth2 token refresh', () => {
+		it('says the refresh token was refused and the credential must be reconnected, not that the request failed', () => {
+			const e = make({
+				status: 401,
+				body: { statusCode: 401, message: 'Invalid refresh token', error: 'Unauthorized' },
+				code: 'EAUTH',
+				refresh: true,
+			});
+			expect(e.message).toBe('HighLevel refused to refresh the OAuth2 token: reconnect the credential');
+			expect(e.description).toContain('Invalid refresh token');
+			expect(e.description).toContain('connect it again');
+			expect(e.httpCode).toBe('401');
+		});
+
+		it("reads n8n's OAuth2 client errors: AuthError (invalid_grant), ResponseError (raw text), network error", () => {
+			const authError = Object.assign(new Error('invalid_grant'), {
+				code: 'EAUTH',
+				body: { error: 'invalid_grant', error_description: 'Refresh token is invalid or expired' },
+			});
+			expect(refreshFailureOf(authError)).toMatchObject({ status: 401, code: 'EAUTH', refresh: true });
+			expect(make(refreshFailureOf(authError)).description).toContain('Refresh token is invalid or expired');
+			const responseError = Object.assign(new Error('HTTP status 400'), {
+				code: 'ESTATUS',
+				status: 400,
+				body: '{"statusCode":400,"message":"Location is not active"}',
+			});
+			const refused = make(refreshFailureOf(responseError));
+			expect(refused.message).toBe('HighLevel refused to refresh the OAuth2 token: reconnect the credential');
+			expect(refused.description).toContain('Location is not active');
+			const offline = make(refreshFailureOf(networkError('ECONNREFUSED', 'connect ECONNREFUSED')));
+			expect(offline.message).toBe('Could not refresh the OAuth2 token (ECONNREFUSED)');
+			expect(offline.description).toContain('Try again later');
+			expect(everythingIn(offline)).not.toContain(SECRET_TOKEN);
+		});
+
+		it("n8n's own refresh path (a NodeApiError around an EAUTH error) gets the same message", () => {
+			const wrapped = new NodeApiError(
+				testNode,
+				Object.assign(new Error('Unauthorized'), {
+					code: 'EAUTH',
+					body: { statusCode: 401, message: 'Invalid refresh token', error: 'Unauthorized' },
+				}) as never,
+			);
+			expect(make(httpFailureOf(wrapped)).message).toBe(
+				'HighLevel refused to refresh the OAuth2 token: reconnect the credential',
+			);
+		});
+	});
+
+	describe("HighLevel's known 400 messages get a specific hint", () => {
+		it('duplicate opportunity → Create or Update', () => {
+			const e = make(
+				{ status: 400, body: { statusCode: 400, message: 'Can not create duplicate opportunity for the contact.' } },
+				ENDPOINTS.createOpportunity,
+			);
+			expect(e.message).toBe('HighLevel rejected the request: Can not create duplicate opportunity for the contact.');
+			expect(e.description).toContain('Opportunity → Create or Update');
+		});
+
+		it('duplicate contact → Create or Update, naming the matching field and the existing contact', () => {
+			const e = make({
+				status: 400,
+				body: {
+					statusCode: 400,
+					message: 'This location does not allow duplicated contacts.',
+					meta: { contactName: 'Ada Lovelace', contactId: 'c0ntact1d', matchingField: 'email' },
+				},
+			});
+			expect(e.description).toContain('Contact → Create or Update');
+			expect(e.description).toContain('already has this email (contact c0ntact1d)');
+			// On Update the fix is another value, not another operation.
+			const onUpdate = make(
+				{ status: 400, body: { message: 'This location does not allow duplicated contacts.', meta: { matchingField: 'phone' } } },
+				ENDPOINTS.updateContact,
+			);
+			expect(onUpdate.description).toContain('Give this contact another phone');
+			expect(onUpdate.description).not.toContain('Create or Update');
+		});
+
+		it('slot not available, location not active', () => {
+			expect(make({ status: 400, body: { message: 'The slot you have selected is no longer available.' } }).description).toContain(
+				'no free slot',
+			);
+			expect(make({ status: 400, body: { message: 'Location is not active' } }).description).toContain('paused or deactivated');
+		});
+	});
+
+	describe('validation paths named by the node field', () => {
+		const fieldNames = { 'filters.0.value': 'Filters → Tag Names or IDs', query: 'Search Query' };
+
+		it('replaces whole paths only, keeping HighLevel\'s path beside the field name', () => {
+			expect(nameNodeFields('filters.0.value must be shorter than or equal to 75 characters', fieldNames)).toEqual({
+				text: '"Filters → Tag Names or IDs" (filters.0.value) must be shorter than or equal to 75 characters',
+				named: true,
+			});
+			expect(nameNodeFields('filters.0.value.gte is not a valid date; filters.10.value x', fieldNames).named).toBe(false);
+			expect(nameNodeFields('query must be shorter than or equal to 75 characters', undefined).named).toBe(false);
+		});
+
+		it('Contact → Get Many names each filter by its position in the body as sent', () => {
+			const fieldNames = contactSearchFieldNames({
+				url: '/contacts/search',
+				body: {
+					filters: [
+						{ field: 'tags', operator: 'eq', value: 'vip' },
+						{ field: 'email', operator: 'eq', value: 'ada@example.com' },
+						{ field: 'dateAdded', operator: 'range', value: { gte: '2024-01-01T00:00:00.000Z' } },
+					],
+				},
+			});
+			const named = (message: string) => nameNodeFields(message, fieldNames).text;
+			expect(named('filters.0.value must be shorter than or equal to 75 characters')).toBe(
+				'"Filters → Tag Names or IDs" (filters.0.value) must be shorter than or equal to 75 characters',
+			);
+			expect(named('filters.1.value must be an email')).toBe('"Filters → Email" (filters.1.value) must be an email');
+			expect(named('filters.2.value.gte is not a valid date')).toBe(
+				'"Filters → Date Added After" (filters.2.value.gte) is not a valid date',
+			);
+			expect(named('filters.3.value should not be empty')).toBe('filters.3.value should not be empty');
+		});
+
+		it('in a 422 message (array of messages), with a hint to correct the named field', () => {
+			const e = toNodeApiError(
+				testNode,
+				{ status: 422, body: { message: ['filters.0.value must be shorter than or equal to 75 characters', 'query must be a string'] } },
+				{ ...context(ENDPOINTS.searchContacts), fieldNames },
+			);
+			expect(e.message).toBe(
+				'HighLevel rejected the request: "Filters → Tag Names or IDs" (filters.0.value) must be shorter than or equal to 75 characters; "Search Query" (query) must be a string',
+			);
+			expect(e.description).toContain('Correct the named field');
+		});
 	});
 
 	it('429 burst limit after retries', () => {

@@ -129,6 +129,30 @@ describe('resolvePipelineStage (preSend)', () => {
 		expect((result.body as IDataObject).pipelineStageId).toBe('st-hiring-applied');
 	});
 
+	it('Get Many (trustPipelineId): a pipeline given by id, without a stage, is sent without reading the list', async () => {
+		const hook = resolvePipelineStage({ in: 'qs', pipeline: 'pipeline_id', stage: 'pipeline_stage_id', trustPipelineId: true });
+		const { ctx, http } = fakeContext();
+		serve(http, PIPELINES);
+		const result = await hook.call(ctx, {
+			method: 'GET',
+			url: '/opportunities/search',
+			qs: { pipeline_id: ' bCkKGpDsyPP4peuKowkG ', status: 'open' },
+		});
+		expect(result.qs).toEqual({ pipeline_id: 'bCkKGpDsyPP4peuKowkG', status: 'open' });
+		expect(http).not.toHaveBeenCalled();
+		// A name, or a stage with it, still reads the list.
+		await hook.call(ctx, { method: 'GET', url: '/opportunities/search', qs: { pipeline_id: 'Sales' } });
+		expect(http).toHaveBeenCalledTimes(1);
+	});
+
+	it('without trustPipelineId (writes) an id-shaped pipeline is still checked against the list', async () => {
+		const { ctx, http } = fakeContext();
+		serve(http, PIPELINES, PIPELINES);
+		const error = await bodyHook.call(ctx, post({ pipelineId: 'bCkKGpDsyPP4peuKowkG' })).catch((e: unknown) => e);
+		expect((error as Error).message).toBe('Unknown pipeline "bCkKGpDsyPP4peuKowkG"');
+		expect(http).toHaveBeenCalled();
+	});
+
 	it('sends nothing and changes nothing without pipeline and stage', async () => {
 		const { ctx, http } = fakeContext();
 		const options = post({ name: 'Deal' });

@@ -3,12 +3,15 @@ import {
 	DailyLimitExhaustedError,
 	DEFAULT_BURST,
 	headerNumber,
+	PROBE_TIMEOUT_MS,
 	RATE_LIMIT_HEADERS,
 	RateLimiter,
 } from '../../../nodes/GoHighLevel/shared/rateLimiter';
 import { FakeClock, flush } from '../helpers';
 
 const KEY = 'https://services.leadconnectorhq.com|loc-a';
+/** Probe timeout 0: the key's limit counts as known from the start (the pacing tests below), see 'first request'. */
+const NO_PROBE = 0;
 const OTHER_KEY = 'https://services.leadconnectorhq.com|loc-b';
 
 /** Starts `count` acquires at once; resolves with their start times (virtual ms) in call order and the finish order. */
@@ -40,7 +43,7 @@ describe('RateLimiter', () => {
 	it('paces 250 concurrent acquires at the default 100 per 10 s: never more than max in any window, FIFO', async () => {
 		const clock = new FakeClock();
 		const t0 = clock.now();
-		const limiter = new RateLimiter(clock);
+		const limiter = new RateLimiter(clock, 250, NO_PROBE);
 		const { starts, order } = await burst(limiter, clock, 250);
 		expect(maxInWindow(starts, DEFAULT_BURST.intervalMs)).toBe(DEFAULT_BURST.max);
 		expect(order).toEqual(Array.from({ length: 250 }, (_, i) => i));
@@ -54,7 +57,7 @@ describe('RateLimiter', () => {
 	it('starts the request after a full window exactly at the window end when no margin is set', async () => {
 		const clock = new FakeClock();
 		const t0 = clock.now();
-		const limiter = new RateLimiter(clock, 0);
+		const limiter = new RateLimiter(clock, 0, NO_PROBE);
 		const { starts } = await burst(limiter, clock, 201);
 		expect(starts[100]).toBe(t0 + DEFAULT_BURST.intervalMs);
 		expect(starts[200]).toBe(t0 + 2 * DEFAULT_BURST.intervalMs);
@@ -64,7 +67,7 @@ describe('RateLimiter', () => {
 	it('frees a slot when the oldest request leaves the window (sliding window)', async () => {
 		const clock = new FakeClock(1_700_000_000_000, false);
 		const t0 = clock.now();
-		const limiter = new RateLimiter(clock, 0);
+		const limiter = new RateLimiter(clock, 0, NO_PROBE);
 		limiter.observe(KEY, { 'x-ratelimit-max': '3', 'x-ratelimit-interval-milliseconds': '1000' });
 		await limiter.acquire(KEY);
 		await clock.advance(400);
@@ -82,7 +85,7 @@ describe('RateLimiter', () => {
 	it('a request already waiting picks up a shorter interval learned meanwhile', async () => {
 		const clock = new FakeClock(1_700_000_000_000, false);
 		const t0 = clock.now();
-		const limiter = new RateLimiter(clock, 0);
+		const limiter = new RateLimiter(clock, 0, NO_PROBE);
 		for (let i = 0; i < DEFAULT_BURST.max; i++) await limiter.acquire(KEY);
 		let started: number | undefined;
 		// Waits for the default 10 s window…
@@ -98,7 +101,7 @@ describe('RateLimiter', () => {
 	it('keeps keys (locations) independent', async () => {
 		const clock = new FakeClock();
 		const t0 = clock.now();
-		const limiter = new RateLimiter(clock);
+		const limiter = new RateLimiter(clock, 250, NO_PROBE);
 		await burst(limiter, clock, 100, KEY);
 		const other = await burst(limiter, clock, 100, OTHER_KEY);
 		expect(other.starts.every((t) => t === t0)).toBe(true);
@@ -106,33 +109,33 @@ describe('RateLimiter', () => {
 
 	describe('observe', () => {
 		it('learns X-RateLimit-Max and X-RateLimit-Interval-Milliseconds in any header case, array values too', () => {
-			const limiter = new RateLimiter(new FakeClock());
+			const limiter = new RateLimiter(new FakeClock(), 250, NO_PROBE);
 			limiter.observe(KEY, { 'X-RateLimit-Max': ['7'], 'x-RATELIMIT-interval-MILLISECONDS': '2000' });
-			expect(limiter.limitOf(KEY)).toEqual({ max: 7, intervalMs: 2000 });
-			expect(limiter.limitOf(OTHER_KEY)).toEqual(DEFAULT_BURST);
+			expect(limiter.limitOf(KEY)).toMatchObject({ max: 7, intervalMs: 2000 });
+			expect(limiter.limitOf(OTHER_KEY)).toMatchObject(DEFAULT_BURST);
 		});
 
 		it('paces with the learned limit', async () => {
 			const clock = new FakeClock();
 			const t0 = clock.now();
-			const limiter = new RateLimiter(clock, 0);
+			const limiter = new RateLimiter(clock, 0, NO_PROBE);
 			limiter.observe(KEY, { 'x-ratelimit-max': '3', 'x-ratelimit-interval-milliseconds': '1000' });
 			const { starts } = await burst(limiter, clock, 7);
 			expect(starts).toEqual([t0, t0, t0, t0 + 1000, t0 + 1000, t0 + 1000, t0 + 2000]);
 		});
 
 		it('ignores absent, empty and invalid values', () => {
-			const limiter = new RateLimiter(new FakeClock());
+			const limiter = new RateLimiter(new FakeClock(), 250, NO_PROBE);
 			limiter.observe(KEY, { 'x-ratelimit-max': '', 'x-ratelimit-interval-milliseconds': 'soon' });
 			limiter.observe(KEY, undefined);
 			limiter.observe(KEY, { 'x-ratelimit-max': '0' });
-			expect(limiter.limitOf(KEY)).toEqual(DEFAULT_BURST);
+			expect(limiter.limitOf(KEY)).toMatchObject(DEFAULT_BURST);
 		});
 
 		it("counts other clients' usage from X-RateLimit-Remaining", async () => {
 			const clock = new FakeClock();
 			const t0 = clock.now();
-			const limiter = new RateLimiter(clock, 0);
+			const limiter = new RateLimiter(clock, 0, NO_PROBE);
 			await burst(limiter, clock, 10);
 			// We sent 10 of 100, HighLevel says 80 remain: someone else sent 10 in this window.
 			limiter.observe(KEY, { 'X-RateLimit-Remaining': '80' });
@@ -144,7 +147,7 @@ describe('RateLimiter', () => {
 		it('adds nothing when HighLevel reports more remaining than we computed', async () => {
 			const clock = new FakeClock();
 			const t0 = clock.now();
-			const limiter = new RateLimiter(clock, 0);
+			const limiter = new RateLimiter(clock, 0, NO_PROBE);
 			await burst(limiter, clock, 10);
 			limiter.observe(KEY, { 'x-ratelimit-remaining': '99' });
 			const { starts } = await burst(limiter, clock, 91);
@@ -157,7 +160,7 @@ describe('RateLimiter', () => {
 		it('blocks every waiting and new request of the key for the given time, not other keys', async () => {
 			const clock = new FakeClock();
 			const t0 = clock.now();
-			const limiter = new RateLimiter(clock);
+			const limiter = new RateLimiter(clock, 250, NO_PROBE);
 			expect(limiter.backOff(KEY, 5000)).toBe(5000);
 			const [a, b] = await Promise.all([burst(limiter, clock, 3), burst(limiter, clock, 1, OTHER_KEY)]);
 			expect(a.starts).toEqual([t0 + 5000, t0 + 5000, t0 + 5000]);
@@ -167,7 +170,7 @@ describe('RateLimiter', () => {
 		it('waits the learned interval by default', async () => {
 			const clock = new FakeClock();
 			const t0 = clock.now();
-			const limiter = new RateLimiter(clock);
+			const limiter = new RateLimiter(clock, 250, NO_PROBE);
 			limiter.observe(KEY, { 'x-ratelimit-interval-milliseconds': '1500' });
 			expect(limiter.backOff(KEY)).toBe(1500);
 			const { starts } = await burst(limiter, clock, 1);
@@ -177,7 +180,7 @@ describe('RateLimiter', () => {
 		it('never shortens an earlier, longer back-off', async () => {
 			const clock = new FakeClock();
 			const t0 = clock.now();
-			const limiter = new RateLimiter(clock);
+			const limiter = new RateLimiter(clock, 250, NO_PROBE);
 			limiter.backOff(KEY, 4000);
 			limiter.backOff(KEY, 100);
 			const { starts } = await burst(limiter, clock, 1);
@@ -188,7 +191,7 @@ describe('RateLimiter', () => {
 	describe('daily limit', () => {
 		it('fails fast with DailyLimitExhaustedError until DAILY_RECHECK_MS has passed', async () => {
 			const clock = new FakeClock(1_700_000_000_000, false);
-			const limiter = new RateLimiter(clock);
+			const limiter = new RateLimiter(clock, 250, NO_PROBE);
 			limiter.observe(KEY, { 'X-RateLimit-Daily-Remaining': '0' });
 			expect(limiter.isDailyExhausted(KEY)).toBe(true);
 			await expect(limiter.acquire(KEY)).rejects.toBeInstanceOf(DailyLimitExhaustedError);
@@ -202,7 +205,7 @@ describe('RateLimiter', () => {
 		});
 
 		it('forgets a spent quota when a later response reports some remaining', async () => {
-			const limiter = new RateLimiter(new FakeClock());
+			const limiter = new RateLimiter(new FakeClock(), 250, NO_PROBE);
 			limiter.observe(KEY, { [RATE_LIMIT_HEADERS.dailyRemaining]: 0 });
 			limiter.observe(KEY, { [RATE_LIMIT_HEADERS.dailyRemaining]: '150000' });
 			expect(limiter.isDailyExhausted(KEY)).toBe(false);
@@ -211,7 +214,7 @@ describe('RateLimiter', () => {
 
 		it('rejects requests already waiting in line when the quota turns out spent', async () => {
 			const clock = new FakeClock(1_700_000_000_000, false);
-			const limiter = new RateLimiter(clock);
+			const limiter = new RateLimiter(clock, 250, NO_PROBE);
 			limiter.observe(KEY, { 'x-ratelimit-max': '1' });
 			await limiter.acquire(KEY);
 			const waiting = limiter.acquire(KEY);
@@ -226,7 +229,7 @@ describe('RateLimiter', () => {
 	describe('abort', () => {
 		it('rejects a waiting acquire with the abort reason, and lets the next one in line proceed', async () => {
 			const clock = new FakeClock(1_700_000_000_000, false);
-			const limiter = new RateLimiter(clock, 0);
+			const limiter = new RateLimiter(clock, 0, NO_PROBE);
 			limiter.observe(KEY, { 'x-ratelimit-max': '1', 'x-ratelimit-interval-milliseconds': '1000' });
 			await limiter.acquire(KEY);
 			const controller = new AbortController();
@@ -247,20 +250,101 @@ describe('RateLimiter', () => {
 		});
 
 		it('rejects at once when the signal is already aborted', async () => {
-			const limiter = new RateLimiter(new FakeClock(1_700_000_000_000, false));
+			const limiter = new RateLimiter(new FakeClock(1_700_000_000_000, false), 250, NO_PROBE);
 			const controller = new AbortController();
 			controller.abort(new Error('stop'));
 			await expect(limiter.acquire(KEY, controller.signal)).rejects.toThrow('stop');
 		});
 	});
 
+	describe('first request of a key whose limit is not known yet', () => {
+		/** What a trial account's Private Integration Token is told after its first request: 25 per 10 s. */
+		const TRIAL = { 'X-RateLimit-Max': '25', 'X-RateLimit-Interval-Milliseconds': '10000', 'X-RateLimit-Remaining': '24' };
+
+		/** Starts `count` acquires at once on a manual clock; `starts` fills as they get their slots. */
+		function startAll(limiter: RateLimiter, clock: FakeClock, count: number) {
+			const starts: number[] = [];
+			const all = Promise.all(
+				Array.from({ length: count }, async () => {
+					await limiter.acquire(KEY);
+					starts.push(clock.now());
+				}),
+			);
+			return { starts, all };
+		}
+
+		it('goes alone; the others wait for its headers and are paced by them (25 per 10 s), no burst at 100', async () => {
+			const clock = new FakeClock(1_700_000_000_000, false);
+			const t0 = clock.now();
+			const limiter = new RateLimiter(clock);
+			const { starts, all } = startAll(limiter, clock, 60);
+			await clock.advance(300);
+			expect(starts).toEqual([t0]);
+			limiter.observe(KEY, TRIAL);
+			await clock.advance(30_000);
+			await all;
+			expect(starts).toHaveLength(60);
+			expect(maxInWindow(starts, 10_000)).toBe(25);
+			// The others started as soon as the answer was seen (within one sleep slice), not after a timeout.
+			expect(starts[1]).toBeLessThanOrEqual(t0 + 300 + 250);
+		});
+
+		it('what was learned holds for later requests: no new probe', async () => {
+			const clock = new FakeClock(1_700_000_000_000, false);
+			const t0 = clock.now();
+			const limiter = new RateLimiter(clock);
+			limiter.observe(KEY, TRIAL);
+			const { starts, all } = startAll(limiter, clock, 24);
+			await clock.advance(0);
+			await all;
+			expect(starts).toEqual(new Array(24).fill(t0));
+		});
+
+		it(`falls back to the default limit when the first request has no answer after ${PROBE_TIMEOUT_MS} ms`, async () => {
+			const clock = new FakeClock(1_700_000_000_000, false);
+			const t0 = clock.now();
+			const limiter = new RateLimiter(clock);
+			const { starts, all } = startAll(limiter, clock, 3);
+			await clock.advance(PROBE_TIMEOUT_MS - 1);
+			expect(starts).toHaveLength(1);
+			await clock.advance(300);
+			await all;
+			expect(starts.slice(1).every((t) => t >= t0 + PROBE_TIMEOUT_MS)).toBe(true);
+			expect(limiter.limitOf(KEY)).toMatchObject({ ...DEFAULT_BURST, learned: true });
+		});
+
+		it('an answer without rate-limit headers: the default limit applies at once', async () => {
+			const clock = new FakeClock(1_700_000_000_000, false);
+			const limiter = new RateLimiter(clock);
+			const { starts, all } = startAll(limiter, clock, 3);
+			await clock.advance(100);
+			limiter.observe(KEY, {});
+			await clock.advance(250);
+			await all;
+			expect(starts).toHaveLength(3);
+		});
+
+		it('a first request that failed without an answer lets the next one probe again', async () => {
+			const clock = new FakeClock(1_700_000_000_000, false);
+			const limiter = new RateLimiter(clock);
+			const { starts } = startAll(limiter, clock, 3);
+			await clock.advance(100);
+			limiter.observe(KEY, undefined);
+			await clock.advance(250);
+			expect(starts).toHaveLength(2);
+			limiter.observe(KEY, TRIAL);
+			await clock.advance(250);
+			expect(starts).toHaveLength(3);
+		});
+	});
+
 	it('reset forgets learned limits, counts and spent quotas', async () => {
 		const clock = new FakeClock();
 		const t0 = clock.now();
-		const limiter = new RateLimiter(clock);
+		const limiter = new RateLimiter(clock, 250, NO_PROBE);
 		limiter.observe(KEY, { 'x-ratelimit-max': '1', 'x-ratelimit-daily-remaining': '0' });
 		limiter.reset();
-		expect(limiter.limitOf(KEY)).toEqual(DEFAULT_BURST);
+		expect(limiter.limitOf(KEY)).toMatchObject(DEFAULT_BURST);
 		expect(limiter.isDailyExhausted(KEY)).toBe(false);
 		const { starts } = await burst(limiter, clock, 2);
 		expect(starts).toEqual([t0, t0]);

@@ -6,6 +6,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { dropEmptyValues } from '../../../nodes/GoHighLevel/shared/body';
 import { ENDPOINTS } from '../../../nodes/GoHighLevel/shared/endpoints';
 import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
 import { routeTo, type OperationRoute } from '../../../nodes/GoHighLevel/shared/routing';
@@ -34,12 +35,12 @@ async function run(
 beforeEach(() => rateLimiter.reset());
 
 describe('routeTo', () => {
-	it('enables the pagination hook, and lists preSend hooks only when given', () => {
+	it('enables the pagination hook; empty values are dropped first, then the operation\'s preSend hooks run', () => {
 		const hook = async (o: IHttpRequestOptions) => o;
-		expect(routeTo({ endpoint: ENDPOINTS.getContact }).send).toEqual({ paginate: true });
+		expect(routeTo({ endpoint: ENDPOINTS.getContact }).send).toEqual({ paginate: true, preSend: [dropEmptyValues] });
 		expect(routeTo({ endpoint: ENDPOINTS.createContact, preSend: [hook] }).send).toEqual({
 			paginate: true,
-			preSend: [hook],
+			preSend: [dropEmptyValues, hook],
 		});
 		expect(typeof routeTo({ endpoint: ENDPOINTS.getContact }).operations?.pagination).toBe('function');
 	});

@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, sleepWithAbort, type IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep, sleepWithAbort, type IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL, ENDPOINTS, type Endpoint } from '../../../nodes/GoHighLevel/shared/endpoints';
 import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
@@ -10,6 +10,8 @@ import {
 	MAX_RATE_LIMIT_RETRIES,
 	MAX_TRANSIENT_RETRIES,
 	recordsOf,
+	REFRESH_AHEAD_MS,
+	resetOAuthStates,
 	sendRequest,
 	type Connection,
 } from '../../../nodes/GoHighLevel/shared/transport';
@@ -51,6 +53,7 @@ const TINY_429 = { 'X-RateLimit-Interval-Milliseconds': '20', 'X-RateLimit-Max':
 
 beforeEach(() => {
 	rateLimiter.reset();
+	resetOAuthStates();
 	sleepMock.mockClear();
 });
 
@@ -200,6 +203,22 @@ describe('getConnection', () => {
 		['PIT without Location ID', {}, pitCredentials({ locationId: '' }), /Location ID/],
 		['PIT with a blank Location ID', {}, pitCredentials({ locationId: '   ' }), /Location ID/],
 		[
+			'OAuth2 credential saved but never connected (no token data)',
+			{ authentication: 'oAuth2' },
+			(() => {
+				const saved = oauthCredentials();
+				delete saved.oauthTokenData;
+				return saved;
+			})(),
+			/^The OAuth2 credential is not connected yet$/,
+		],
+		[
+			'OAuth2 credential with token data but no access token',
+			{ authentication: 'oAuth2' },
+			oauthCredentials({ oauthTokenData: { callbackQueryString: {} } }),
+			/^The OAuth2 credential is not connected yet$/,
+		],
+		[
 			'OAuth2 agency token',
 			{ authentication: 'oAuth2' },
 			oauthCredentials({ oauthTokenData: { access_token: SECRET_TOKEN, companyId: 'co1', userType: 'Company' } }),
@@ -230,7 +249,7 @@ describe('sendRequest', () => {
 		expect(http.mock.calls[0][0]).toBe(connection.credentialType);
 		expect(http.mock.calls[0][1]).toMatchObject({ ...options, returnFullResponse: true });
 		expect(http.mock.calls[0][1].headers).not.toBe(options.headers);
-		expect(rateLimiter.limitOf(connection.rateLimitKey)).toEqual({ max: 50, intervalMs: 5000 });
+		expect(rateLimiter.limitOf(connection.rateLimitKey)).toMatchObject({ max: 50, intervalMs: 5000, learned: true });
 	});
 
 	it('429 then 200: waits and re-sends the same request', async () => {
@@ -364,6 +383,176 @@ describe('sendRequest', () => {
 		Object.assign(ctx, { getExecutionCancelSignal: () => controller.signal });
 		await expect(sendRequest(ctx, ENDPOINTS.getContact, connection, request())).rejects.toThrow('cancelled');
 		expect(http).not.toHaveBeenCalled();
+	});
+});
+
+describe('sendRequest with an OAuth2 credential', () => {
+	const oauthConnection: Connection = { ...connection, credentialType: CREDENTIAL_TYPES.oAuth2 };
+	const EXPIRED = 'Invalid JWT';
+
+	/**
+	 * A context whose access token is `token-<generation>`; the server accepts only the current generation, and
+	 * `refreshOAuth2Token` (n8n's helper) moves to the next one after `refreshMs` of real time.
+	 */
+	function oauthContext(options: { refuse?: boolean; refreshMs?: number; expiresIn?: number } = {}) {
+		const { ctx, http } = fakeContext({ parameters: { authentication: 'oAuth2' }, credentials: oauthCredentials() });
+		let generation = 0;
+		const tokenSeen: string[] = [];
+		Object.assign(ctx, {
+			getCredentials: jest.fn(async () => oauthCredentials({ oauthTokenData: { access_token: `token-${generation}`, locationId: LOCATION_ID } })),
+		});
+		const refreshOAuth2Token = jest.fn(async () => {
+			await sleep(0);
+			await sleepWithAbort(options.refreshMs ?? 1);
+			if (options.refuse) {
+				throw Object.assign(new Error('Unauthorized'), {
+					code: 'EAUTH',
+					body: { statusCode: 401, message: 'Invalid refresh token', error: 'Unauthorized' },
+				});
+			}
+			generation++;
+			return { access_token: `token-${generation}`, refresh_token: `refresh-${generation}`, expires_in: options.expiresIn ?? 86399 };
+		});
+		Object.assign(ctx.helpers, { refreshOAuth2Token });
+		// The token a request carries is read when n8n signs it, i.e. at send time.
+		http.mockImplementation(async (_type, request) => {
+			const sentWith = `token-${generation}`;
+			tokenSeen.push(sentWith);
+			await sleep(0);
+			if (request.ignoreHttpStatusErrors === false) throw new Error('sent without ignoreHttpStatusErrors');
+			return sentWith === `token-${generation}` ? ok({ contact: { id: 'c1' } }) : ok({ statusCode: 401, message: EXPIRED }, {}, 401);
+		});
+		return { ctx, http, refreshOAuth2Token, tokenSeen };
+	}
+	/** The limit is known, so concurrent requests are sent at once (no first request going alone). */
+	const limitKnown = () => rateLimiter.observe(oauthConnection.rateLimitKey, {});
+	const get = (ctx: ReturnType<typeof oauthContext>['ctx']) =>
+		sendRequest(ctx, ENDPOINTS.getContact, oauthConnection, buildRequest(ctx, ENDPOINTS.getContact, oauthConnection, { path: { contactId: 'c1' } }));
+
+	it('a 401: refreshes once through n8n, then re-sends the request with the new token', async () => {
+		const { ctx, http, refreshOAuth2Token } = oauthContext();
+		let first = true;
+		const answer = http.getMockImplementation()!;
+		http.mockImplementation(async (type, request) => {
+			if (first) {
+				first = false;
+				return ok({ statusCode: 401, message: EXPIRED }, {}, 401);
+			}
+			return await answer(type, request);
+		});
+		await expect(get(ctx)).resolves.toMatchObject({ statusCode: 200 });
+		expect(refreshOAuth2Token).toHaveBeenCalledTimes(1);
+		expect(refreshOAuth2Token).toHaveBeenCalledWith('goHighLevelOAuth2Api');
+		expect(http).toHaveBeenCalledTimes(2);
+	});
+
+	it('5 concurrent requests all answered 401: one refresh, every request re-sent once with the new token', async () => {
+		const { ctx, http, refreshOAuth2Token } = oauthContext({ refreshMs: 20 });
+		limitKnown();
+		let expired = true;
+		const answer = http.getMockImplementation()!;
+		http.mockImplementation(async (type, request) => {
+			if (expired) {
+				await sleep(0);
+				return ok({ statusCode: 401, message: EXPIRED }, {}, 401);
+			}
+			return await answer(type, request);
+		});
+		refreshOAuth2Token.mockImplementationOnce(async () => {
+			await sleepWithAbort(20);
+			expired = false;
+			return { access_token: 'token-0', refresh_token: 'refresh-0', expires_in: 86399 };
+		});
+		const results = await Promise.all(Array.from({ length: 5 }, async () => await get(ctx)));
+		expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+		expect(refreshOAuth2Token).toHaveBeenCalledTimes(1);
+		expect(http).toHaveBeenCalledTimes(10);
+	});
+
+	it('a request about to be sent while a refresh runs waits for it: no 401 for it', async () => {
+		const { ctx, http, refreshOAuth2Token } = oauthContext({ refreshMs: 30 });
+		limitKnown();
+		const answer = http.getMockImplementation()!;
+		let first = true;
+		http.mockImplementation(async (type, request) => {
+			if (first) {
+				first = false;
+				return ok({ statusCode: 401, message: EXPIRED }, {}, 401);
+			}
+			return await answer(type, request);
+		});
+		const one = get(ctx);
+		await sleep(10);
+		const two = get(ctx);
+		await expect(Promise.all([one, two])).resolves.toHaveLength(2);
+		expect(refreshOAuth2Token).toHaveBeenCalledTimes(1);
+		// one: 401 + re-send; two: sent once, after the refresh.
+		expect(http).toHaveBeenCalledTimes(3);
+	});
+
+	it('a refused refresh: "reconnect the credential", the token endpoint asked once for 3 concurrent requests', async () => {
+		const { ctx, http, refreshOAuth2Token } = oauthContext({ refuse: true, refreshMs: 10 });
+		limitKnown();
+		http.mockImplementation(async () => {
+			await sleep(0);
+			return ok({ statusCode: 401, message: EXPIRED }, {}, 401);
+		});
+		const errors = await Promise.all(Array.from({ length: 3 }, async () => await get(ctx).catch((e: unknown) => e)));
+		for (const error of errors) {
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect((error as Error).message).toBe('HighLevel refused to refresh the OAuth2 token: reconnect the credential');
+			expect((error as NodeApiError).description).toContain('Invalid refresh token');
+			expect(everythingIn(error)).not.toContain(SECRET_TOKEN);
+		}
+		expect(refreshOAuth2Token).toHaveBeenCalledTimes(1);
+		expect(http).toHaveBeenCalledTimes(3);
+	});
+
+	it('a 401 for a missing scope is not cured by a refresh: no refresh, the scope error', async () => {
+		const { ctx, http, refreshOAuth2Token } = oauthContext();
+		http.mockResolvedValue(ok({ statusCode: 401, message: 'The token is not authorized for this scope.' }, {}, 401));
+		const error = await get(ctx).catch((e: unknown) => e);
+		expect((error as Error).message).toContain('missing the HighLevel scope');
+		expect(refreshOAuth2Token).not.toHaveBeenCalled();
+		expect(http).toHaveBeenCalledTimes(1);
+	});
+
+	it('a token this process refreshed is renewed before it expires, without a 401', async () => {
+		const { ctx, http, refreshOAuth2Token, tokenSeen } = oauthContext({ expiresIn: 3600 });
+		const answer = http.getMockImplementation()!;
+		let first = true;
+		http.mockImplementation(async (type, request) => {
+			if (first) {
+				first = false;
+				return ok({ statusCode: 401, message: EXPIRED }, {}, 401);
+			}
+			return await answer(type, request);
+		});
+		await get(ctx);
+		expect(refreshOAuth2Token).toHaveBeenCalledTimes(1);
+		const realNow = Date.now();
+		const now = jest.spyOn(Date, 'now');
+		try {
+			now.mockReturnValue(realNow + 3600_000 - REFRESH_AHEAD_MS - 5_000);
+			await get(ctx);
+			expect(refreshOAuth2Token).toHaveBeenCalledTimes(1);
+			now.mockReturnValue(realNow + 3600_000 - REFRESH_AHEAD_MS + 5_000);
+			await get(ctx);
+			expect(refreshOAuth2Token).toHaveBeenCalledTimes(2);
+		} finally {
+			now.mockRestore();
+		}
+		// 401 once (the first expiry, unknown to this process), then 200s only, each with the current token.
+		expect(http).toHaveBeenCalledTimes(4);
+		expect(tokenSeen).toEqual(['token-1', 'token-1', 'token-2']);
+	});
+
+	it('without refreshOAuth2Token (older n8n): the 401 is re-sent once for n8n to refresh', async () => {
+		const { ctx, http } = oauthContext();
+		Object.assign(ctx.helpers, { refreshOAuth2Token: undefined });
+		http.mockResolvedValueOnce(ok({ statusCode: 401, message: EXPIRED }, {}, 401)).mockResolvedValueOnce(ok({ contact: {} }));
+		await expect(get(ctx)).resolves.toMatchObject({ statusCode: 200 });
+		expect(http.mock.calls.map((c) => c[1].ignoreHttpStatusErrors)).toEqual([true, false]);
 	});
 });
 

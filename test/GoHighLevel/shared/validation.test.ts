@@ -4,10 +4,29 @@ import { isEmail, isPhone, toIsoDateTime, validateBody } from '../../../nodes/Go
 import { fakeContext } from '../helpers';
 
 describe('isEmail', () => {
-	it.each(['ada@example.com', ' ada.lovelace+crm@mail.example.co.uk ', 'a@b.io'])('accepts %j', (value) => {
+	it.each(['ada@example.com', ' ada.lovelace+crm@mail.example.co.uk ', 'a@b.io', "o'brien@my-company.example", 'zoë@bücher.de', 'ada@example.xn--p1ai'])('accepts %j', (value) => {
 		expect(isEmail(value)).toBe(true);
 	});
-	it.each(['', 'ada', 'ada@', '@example.com', 'ada@example', 'ada @example.com', 'ada@@example.com', 'a@b@c.com'])(
+	it.each([
+		'',
+		'ada',
+		'ada@',
+		'@example.com',
+		'ada@example',
+		'ada @example.com',
+		'ada@@example.com',
+		'a@b@c.com',
+		'a@b..c',
+		'a@b..co',
+		'ada..lovelace@example.com',
+		'.ada@example.com',
+		'ada.@example.com',
+		'ada@.example.com',
+		'ada@example.com.',
+		'ada@-example.com',
+		'ada@example-.com',
+		'ada@example.c',
+	])(
 		'refuses %j',
 		(value) => {
 			expect(isEmail(value)).toBe(false);

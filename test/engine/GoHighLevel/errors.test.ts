@@ -234,10 +234,14 @@ describe('daily quota spent', () => {
 		const [error] = first.errors('HighLevel');
 		expect(error.message).toBe('HighLevel daily API limit reached for this location');
 		expect(error.description).toContain('X-RateLimit-Daily-Remaining: 0');
+		// The limit HighLevel reports for this location (X-RateLimit-Limit-Daily), not the published 200,000.
+		expect(error.description).toContain('all 5 requests of the day');
+		expect(error.description).not.toContain('200,000');
 		expect(operationsSince(sandbox, before)).toEqual({ 'create-contact': 1 });
 
 		const second = await runNode(sandbox, { resource: 'contact', operation: 'create', email: 'later@example.com' });
 		expect(second.errors('HighLevel')[0].message).toBe('HighLevel daily API limit reached for this location');
+		expect(second.errors('HighLevel')[0].description).toContain('all 5 requests of the day');
 		expect(operationsSince(sandbox, before)).toEqual({ 'create-contact': 1 });
 		for (const result of [first, second]) {
 			expect(JSON.stringify(result.run)).not.toContain(sandbox.privateIntegrationToken);

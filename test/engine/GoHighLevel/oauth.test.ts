@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { REFRESH_AHEAD_MS, resetOAuthStates } from '../../../nodes/GoHighLevel/shared/transport';
 import { REFRESH_IDEMPOTENCY_WINDOW_MS, type Sandbox } from '../../sandbox';
 import { createCredentialStore, type CredentialStore } from '../harness';
 import {
@@ -18,6 +19,7 @@ describe('OAuth2 credential', () => {
 	const clock = offsetClock();
 	let sandbox: Sandbox;
 	beforeAll(async () => {
+		resetOAuthStates();
 		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT, now: clock.now });
 	});
 	afterAll(async () => await sandbox.close());
@@ -121,8 +123,23 @@ describe('OAuth2 credential', () => {
 		// and the dead refresh token is not presented again.
 		const errors = result.errors('HighLevel');
 		expect(errors).toHaveLength(1);
-		expect(errors[0].message).toBe('HighLevel rejected the credential');
+		expect(errors[0].message).toBe('HighLevel refused to refresh the OAuth2 token: reconnect the credential');
+		expect(errors[0].description).toContain('Invalid refresh token');
+		expect(errors[0].description).not.toContain('HighLevel answered');
 		expect(sandbox.stats.byOperation['get-access-token'] - tokenRequests).toBe(1);
+	});
+
+	it('a credential saved but never connected (no token data): "not connected yet", sending nothing', async () => {
+		const credential = oauthCredential(sandbox, {});
+		delete credential.data.oauthTokenData;
+		const store = createCredentialStore([credential]);
+		const requests = sandbox.stats.requests;
+		const result = await runNode(sandbox, getAda, { oauth: true, credentials: store, items: [{ id: adaId() }] });
+		expect(result.status).toBe('error');
+		const [error] = result.errors('HighLevel');
+		expect(error.message).toBe('The OAuth2 credential is not connected yet');
+		expect(error.description).toContain('Connect my account');
+		expect(sandbox.stats.requests).toBe(requests);
 	});
 
 	it('a credential without a location in its token data fails with a clear message, sending nothing', async () => {
@@ -140,5 +157,84 @@ describe('OAuth2 credential', () => {
 		expect(error.httpCode).toBe('none');
 		expect(sandbox.stats.requests).toBe(requests);
 		expect(JSON.stringify(result.run)).not.toContain(String(tokenData.access_token));
+	});
+});
+
+/**
+ * Refresh as one flight per credential, tested with HighLevel's 30 s refresh-token grace switched off: a second
+ * refresh with the same refresh token is refused, so any duplicate refresh fails an execution.
+ */
+describe('OAuth2 credential: one refresh per credential (refresh-token grace off)', () => {
+	const clock = offsetClock();
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		resetOAuthStates();
+		sandbox = await freshSandbox({
+			rateLimit: GENEROUS_RATE_LIMIT,
+			now: clock.now,
+			refreshTokenGraceMs: 0,
+			latencyMs: 20,
+			accessTokenTtlSeconds: 3600,
+		});
+	});
+	afterAll(async () => await sandbox.close());
+	afterEach(() => {
+		expect(sandbox.stats.invalidRequests).toEqual([]);
+	});
+
+	const ids = () => [...sandbox.store.location().contacts.keys()];
+	const getContact = { resource: 'contact', operation: 'get', contactId: byId('={{ $json.id }}') };
+
+	it('2 concurrent executions after expiry (10 items each): 0 failures, exactly 1 refresh, stored pair usable', async () => {
+		const store = createCredentialStore([oauthCredential(sandbox, await exchangeAuthorizationCode(sandbox))]);
+		const items = Array.from({ length: 10 }, (_, i) => ({ id: ids()[i % ids().length] }));
+		// Warm up: the limit is learned, the token works.
+		expect((await runNode(sandbox, getContact, { oauth: true, credentials: store, items: items.slice(0, 1) })).status).toBe(
+			'success',
+		);
+		sandbox.expireAccessTokens();
+		sandbox.stats.reset();
+		const runs = await Promise.all([
+			runNode(sandbox, getContact, { oauth: true, credentials: store, items }),
+			runNode(sandbox, getContact, { oauth: true, credentials: store, items }),
+		]);
+		for (const run of runs) {
+			expect(run.errors('HighLevel')).toEqual([]);
+			expect(run.output('HighLevel').map((c) => c.id)).toEqual(items.map((i) => i.id));
+		}
+		expect(sandbox.stats.tokenRefreshes).toBe(1);
+		expect(sandbox.stats.tokenRefreshReplays).toBe(0);
+		expect(sandbox.stats.byOperation['get-access-token']).toBe(1);
+		// At most one 401 per request in flight when the token expired (n8n stores no issue time for this token);
+		// none is re-sent with the expired token.
+		expect(sandbox.stats.unauthorized).toBeLessThanOrEqual(2 * items.length);
+		expect(sandbox.stats.byOperation['get-contact']).toBe(2 * items.length + sandbox.stats.unauthorized);
+	});
+
+	it('a token this process refreshed is renewed before it expires: no 401 at all, 1 refresh', async () => {
+		const store = createCredentialStore([oauthCredential(sandbox, await exchangeAuthorizationCode(sandbox))]);
+		const items = ids().slice(0, 5).map((id) => ({ id }));
+		sandbox.expireAccessTokens();
+		expect((await runNode(sandbox, getContact, { oauth: true, credentials: store, items: items.slice(0, 1) })).status).toBe(
+			'success',
+		);
+		// The refreshed token lives 3600 s; move the node's and the sandbox's clocks to just past its renewal point.
+		const now = jest.spyOn(Date, 'now');
+		const realNow = now.getMockImplementation() ?? (() => new Date().getTime());
+		const skip = 3600_000 - REFRESH_AHEAD_MS + 1000;
+		now.mockImplementation(() => realNow() + skip);
+		clock.advance(skip);
+		try {
+			sandbox.stats.reset();
+			const runs = await Promise.all([
+				runNode(sandbox, getContact, { oauth: true, credentials: store, items }),
+				runNode(sandbox, getContact, { oauth: true, credentials: store, items }),
+			]);
+			for (const run of runs) expect(run.errors('HighLevel')).toEqual([]);
+			expect(sandbox.stats.unauthorized).toBe(0);
+			expect(sandbox.stats.tokenRefreshes).toBe(1);
+		} finally {
+			now.mockRestore();
+		}
 	});
 });

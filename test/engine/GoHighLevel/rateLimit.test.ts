@@ -23,7 +23,7 @@ describe('1,000 contact creates against the rate-limited sandbox', () => {
 		// One request first: the node learns the location's limit (X-RateLimit-Max / -Interval-Milliseconds).
 		const warmUp = await runNode(sandbox, { resource: 'pipeline', operation: 'getAll' });
 		expect(warmUp.status).toBe('success');
-		expect(rateLimiter.limitOf(`${sandbox.url}|${sandbox.locationId}`)).toEqual({ max: 100, intervalMs: 1000 });
+		expect(rateLimiter.limitOf(`${sandbox.url}|${sandbox.locationId}`)).toMatchObject({ max: 100, intervalMs: 1000 });
 
 		const contactsBefore = sandbox.store.location().contacts.size;
 		const createsBefore = sandbox.stats.creates.contact;
@@ -84,6 +84,36 @@ describe('1,000 contact creates against the rate-limited sandbox', () => {
 		// Every create request beyond one per item was a re-send after a 429 (the competitor never creates).
 		expect(nodeRetries).toBeGreaterThan(0);
 		expect(sandbox.stats.rateLimited).toBe(nodeRetries + competitor.refused);
+		expect(sandbox.stats.invalidRequests).toEqual([]);
+	});
+});
+
+/**
+ * A trial account's Private Integration Token: 25 requests per window instead of the published 100 (the window
+ * is scaled from 10 s to 2 s to keep the test short). The node has learned nothing about the location.
+ */
+describe('a location whose limit is 25 per window, from the very first request', () => {
+	const TRIAL = { max: 25, intervalMs: 2000, daily: 10_000 };
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await freshSandbox({ rateLimit: TRIAL, latencyMs: 20 });
+	});
+	afterAll(async () => await sandbox.close());
+
+	it('60 creates in the first run: no 429 at all, every contact created once', async () => {
+		const key = `${sandbox.url}|${sandbox.locationId}`;
+		expect(rateLimiter.limitOf(key).learned).toBe(false);
+		const items = Array.from({ length: 60 }, (_, i) => ({ email: `trial.${i}@example.com` }));
+		const result = await runNode(
+			sandbox,
+			{ resource: 'contact', operation: 'create', email: '={{ $json.email }}' },
+			{ items },
+		);
+		expect(result.errors('HighLevel')).toEqual([]);
+		expect(result.output('HighLevel').map((c) => c.email)).toEqual(items.map((i) => i.email));
+		expect(sandbox.stats.rateLimited).toBe(0);
+		expect(sandbox.stats.byOperation['create-contact']).toBe(60);
+		expect(rateLimiter.limitOf(key)).toMatchObject({ max: 25, intervalMs: 2000, learned: true, dailyLimit: 10_000 });
 		expect(sandbox.stats.invalidRequests).toEqual([]);
 	});
 });

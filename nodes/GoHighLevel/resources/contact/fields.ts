@@ -1,14 +1,42 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ClearableField } from '../../shared/body';
+import { customFieldsByKey } from '../../shared/customFields';
 import { assignedUserField, pickKeys, recordLocator, TAG_LIST_VALUE } from '../../shared/descriptions';
 import type { OutputShaper } from '../../shared/routing';
+import type { HighLevelContext } from '../../shared/transport';
 import type { BodyRule } from '../../shared/validation';
+
+/** The contact operations that write fields. */
+export type ContactWrite = 'create' | 'upsert' | 'update';
+
+/**
+ * The Tags hint of each write: what HighLevel does with `tags` there. Create: the new contact's tags
+ * (`CreateContactDto.tags`). Create or Update and Update: "This field will overwrite all current tags associated
+ * with the contact" (contacts.json `UpsertContactDto.tags`, `UpdateContactDto.tags`).
+ */
+export const TAGS_HINT: Record<ContactWrite, string> = {
+	create:
+		'Tags of the new contact. An expression may give them as an array or a comma-separated string.',
+	upsert:
+		'Tags of a new contact. On an existing contact they replace all its tags: to keep them, use Add Tags instead. An expression may give them as an array or a comma-separated string.',
+	update:
+		'Replaces all the contact\'s tags: to keep them, use Add Tags instead. An expression may give them as an array or a comma-separated string.',
+};
 
 /**
  * Contact properties a user can set, each sent as the body property of the same name of
  * `CreateContactDto` / `UpsertContactDto` / `UpdateContactDto` (contacts.json). `gender` and `companyName` are
- * not in `UpdateContactDto`, so Update leaves them out.
+ * not in `UpdateContactDto`, so Update leaves them out. Fields left empty are not sent (shared/body.ts).
  */
-export function contactFieldOptions(kind: 'create' | 'update'): INodeProperties[] {
+export function contactFieldOptions(operation: ContactWrite): INodeProperties[] {
+	const kind = operation === 'update' ? 'update' : 'create';
 	const toBody = (property: string) => ({ send: { type: 'body' as const, property } });
 	const options: INodeProperties[] = [
 		{
@@ -73,7 +101,7 @@ export function contactFieldOptions(kind: 'create' | 'update'): INodeProperties[
 			typeOptions: { loadOptionsMethod: 'getTags' },
 			default: [],
 			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'Replaces the contact\'s tags. An expression may give new tags as an array or a comma-separated string.',
+			hint: TAGS_HINT[operation],
 			routing: {
 				send: {
 					type: 'body',
@@ -179,6 +207,45 @@ export const SIMPLE_CONTACT_KEYS = [
 /** Keeps only {@link SIMPLE_CONTACT_KEYS} of a contact record. */
 export const simplifyContact = pickKeys(SIMPLE_CONTACT_KEYS);
 
+/**
+ * Simplify for contacts: {@link SIMPLE_CONTACT_KEYS}, with `customFields` keyed by field key without the
+ * `contact.` prefix (shared/customFields.ts `customFieldsByKey`), e.g. `{ lead_score: 92 }`.
+ */
+export async function simplifyContacts(ctx: HighLevelContext, records: IDataObject[]): Promise<IDataObject[]> {
+	const byKey = await customFieldsByKey(ctx, 'contact', records);
+	return records.map((record) => byKey(simplifyContact(record)));
+}
+
+/**
+ * Fields Update may clear: the `nullable` properties of contacts.json `UpdateContactDto` that the node offers
+ * (sent as `null`), and `tags` (sent as `[]`, which "will overwrite all current tags").
+ */
+export const UPDATE_CLEARABLE: ClearableField[] = [
+	{ property: 'address1', name: 'Address', clearWith: null },
+	{ property: 'assignedTo', name: 'Assigned User', clearWith: null },
+	{ property: 'city', name: 'City', clearWith: null },
+	{ property: 'dateOfBirth', name: 'Date of Birth', clearWith: null },
+	{ property: 'email', name: 'Email', clearWith: null },
+	{ property: 'firstName', name: 'First Name', clearWith: null },
+	{ property: 'lastName', name: 'Last Name', clearWith: null },
+	{ property: 'phone', name: 'Phone', clearWith: null },
+	{ property: 'source', name: 'Source', clearWith: null },
+	{ property: 'state', name: 'State', clearWith: null },
+	{ property: 'tags', name: 'Tags', clearWith: [] },
+	{ property: 'timezone', name: 'Timezone', clearWith: null },
+	{ property: 'website', name: 'Website', clearWith: null },
+];
+
+/**
+ * Fields Create or Update may clear on the contact it updates: the `nullable` properties of contacts.json
+ * `UpsertContactDto` that the node offers (not `source` nor `assignedTo`, which are not nullable there), and
+ * `tags` (`[]`).
+ */
+export const UPSERT_CLEARABLE: ClearableField[] = [
+	...UPDATE_CLEARABLE.filter((f) => f.property !== 'source' && f.property !== 'assignedTo'),
+	{ property: 'companyName', name: 'Company Name', clearWith: null },
+];
+
 /** Local checks of the e-mail and phone a contact write sends. */
 export const CONTACT_BODY_RULES: BodyRule[] = [
 	{ property: 'email', parameter: 'Email', kind: 'email' },
@@ -200,6 +267,25 @@ export function tagsField(show: Record<string, string[]>): INodeProperties {
 		hint: 'An expression may give new tags as an array or a comma-separated string',
 		routing: { send: { type: 'body', property: 'tags', value: TAG_LIST_VALUE } },
 	};
+}
+
+/**
+ * A `preSend` hook of Add Tags and Remove Tags: `TagsDTO.tags` is required (contacts.json), and a tag list left
+ * empty is not sent (shared/body.ts), so it fails here, before any request.
+ * @throws NodeOperationError naming the Tag Names or IDs parameter
+ */
+export async function requireTags(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const tags = (requestOptions.body as IDataObject | undefined)?.tags;
+	if (!Array.isArray(tags) || tags.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No tags given', {
+			description: 'Parameter "Tag Names or IDs": choose at least one tag, or give tag names in an expression.',
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	return requestOptions;
 }
 
 /** Output of Add Tags and Remove Tags: the contact id and its tags after the change (`{ tags }` from HighLevel). */

@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { simplifyProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { contactLocator, simplifyContact } from './fields';
+import { contactLocator, simplifyContacts } from './fields';
 
 const show = { resource: ['contact'], operation: ['get'] };
 
@@ -16,8 +16,8 @@ export const option: INodePropertyOptions = {
 	routing: routeTo({
 		endpoint: ENDPOINTS.getContact,
 		pathParameters: { contactId: 'contactId' },
-		output(_body, records) {
-			return this.getNodeParameter('simplify', false) ? records.map(simplifyContact) : records;
+		async output(_body, records) {
+			return this.getNodeParameter('simplify', false) ? await simplifyContacts(this, records) : records;
 		},
 	}),
 };

@@ -7,23 +7,67 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assignedUserField, returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
+import {
+	assignedUserField,
+	assignedUserId,
+	returnAllOrLimit,
+	simplifyProperty,
+} from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { isEmail, isPhone, toIsoDateTime } from '../../shared/validation';
-import { simplifyContact } from './fields';
+import { simplifyContacts } from './fields';
 
 const show = { resource: ['contact'], operation: ['getAll'] };
 
 /** Longest `query` HighLevel's contact search accepts (search body doc, FACTS.md 2.1). */
 export const MAX_QUERY_LENGTH = 75;
 
+/**
+ * Longest tag a `tags` filter value may have: HighLevel refuses longer ones with a 422 naming `filters.N.value`
+ * (the same 75-character limit as `query`, FACTS.md 2.1), so they are refused here, naming the node's field.
+ */
+export const MAX_TAG_LENGTH = 75;
+
+/** The node field behind each search filter `field`, for error messages. */
+const FILTER_FIELDS: Record<string, string> = {
+	tags: 'Filters → Tag Names or IDs',
+	email: 'Filters → Email',
+	phone: 'Filters → Phone',
+	assignedTo: 'Filters → Assigned User',
+};
+
+/**
+ * HighLevel's validation paths of a `POST /contacts/search` body as sent → the node's field names:
+ * `filters.N.value` by the filter's `field` (its position depends on which filters are set), the date range
+ * bounds, `query` and `sort.0.*` (errors.ts `nameNodeFields`).
+ */
+export function contactSearchFieldNames(request: IHttpRequestOptions): Record<string, string> {
+	const names: Record<string, string> = {
+		query: 'Search Query',
+		'sort.0.field': 'Sort → Field',
+		'sort.0.direction': 'Sort → Direction',
+	};
+	const filters = ((request.body as IDataObject | undefined)?.filters ?? []) as IDataObject[];
+	filters.forEach((filter, i) => {
+		if (filter.field === 'dateAdded') {
+			names[`filters.${i}.value.gte`] = 'Filters → Date Added After';
+			names[`filters.${i}.value.lte`] = 'Filters → Date Added Before';
+			names[`filters.${i}.value`] = 'Filters → Date Added After / Before';
+		} else if (typeof filter.field === 'string' && FILTER_FIELDS[filter.field]) {
+			names[`filters.${i}.value`] = FILTER_FIELDS[filter.field];
+		}
+	});
+	return names;
+}
+
 /** The node's Filters collection. */
 interface ContactFilters {
 	tags?: string[] | string;
 	email?: string;
 	phone?: string;
-	assignedTo?: string;
+	/** Assigned User: a resource locator value, or an id in workflows saved before it was one. */
+	assignedTo?: string | IDataObject;
 	dateAddedAfter?: string;
 	dateAddedBefore?: string;
 }
@@ -54,7 +98,15 @@ export async function buildContactSearch(
 	const tags = (Array.isArray(f.tags) ? f.tags : String(f.tags ?? '').split(','))
 		.map((t) => String(t).trim())
 		.filter(Boolean);
-	for (const tag of tags) filters.push({ field: 'tags', operator: 'eq', value: tag });
+	for (const tag of tags) {
+		if (tag.length > MAX_TAG_LENGTH) {
+			throw fail(
+				'Tag Names or IDs',
+				`HighLevel accepts tags of at most ${MAX_TAG_LENGTH} characters; "${tag.slice(0, 30)}…" has ${tag.length}.`,
+			);
+		}
+		filters.push({ field: 'tags', operator: 'eq', value: tag });
+	}
 	if (f.email) {
 		if (!isEmail(f.email)) throw fail('Email', 'must be an e-mail address like name@example.com.');
 		filters.push({ field: 'email', operator: 'eq', value: f.email.trim().toLowerCase() });
@@ -63,7 +115,8 @@ export async function buildContactSearch(
 		if (!isPhone(f.phone)) throw fail('Phone', 'must be a phone number with 7 to 15 digits.');
 		filters.push({ field: 'phone', operator: 'eq', value: f.phone.trim() });
 	}
-	if (f.assignedTo) filters.push({ field: 'assignedTo', operator: 'eq', value: f.assignedTo });
+	const assignedTo = assignedUserId(f.assignedTo);
+	if (assignedTo) filters.push({ field: 'assignedTo', operator: 'eq', value: assignedTo });
 	const range: IDataObject = {};
 	if (f.dateAddedAfter) {
 		range.gte = toIsoDateTime(f.dateAddedAfter) ?? '';
@@ -95,14 +148,15 @@ export const option: INodePropertyOptions = {
 	routing: routeTo({
 		endpoint: ENDPOINTS.searchContacts,
 		preSend: [buildContactSearch],
-		output(_body, records) {
+		fieldNames: contactSearchFieldNames,
+		async output(_body, records) {
 			// Each record's `searchAfter` is the pagination cursor, not contact data.
 			const list = records.map((record) => {
 				const contact = { ...record };
 				delete contact.searchAfter;
 				return contact;
 			});
-			return this.getNodeParameter('simplify', false) ? list.map(simplifyContact) : list;
+			return this.getNodeParameter('simplify', false) ? await simplifyContacts(this, list) : list;
 		},
 	}),
 };

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { contactLocator, tagsField, tagsOutput } from './fields';
+import { contactLocator, requireTags, tagsField, tagsOutput } from './fields';
 
 const show = { resource: ['contact'], operation: ['removeTags'] };
 
@@ -15,6 +15,7 @@ export const option: INodePropertyOptions = {
 	routing: routeTo({
 		endpoint: ENDPOINTS.removeContactTags,
 		pathParameters: { contactId: 'contactId' },
+		preSend: [requireTags],
 		output: tagsOutput,
 	}),
 };

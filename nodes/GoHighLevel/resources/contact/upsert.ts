@@ -1,18 +1,26 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { applyFieldsToClear, fieldsToClearProperty } from '../../shared/body';
 import { resolveCustomFields } from '../../shared/customFields';
 import { customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { validateBody } from '../../shared/validation';
-import { CONTACT_BODY_RULES, contactFieldOptions, emailField, phoneField } from './fields';
+import {
+	CONTACT_BODY_RULES,
+	contactFieldOptions,
+	emailField,
+	phoneField,
+	UPSERT_CLEARABLE,
+} from './fields';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
 
 /**
  * Create or Update: `POST /contacts/upsert` (contacts.json `upsert-contact`). HighLevel matches an existing contact
  * by e-mail and/or phone following the location's "Allow Duplicate Contact" setting. The output is the contact
- * plus `new` (true when it was created), as HighLevel reports it.
+ * plus `new` (true when it was created), as HighLevel reports it. Fields left empty are not sent, so they keep
+ * their value on a matched contact; Fields to Clear empties them on purpose.
  */
 export const option: INodePropertyOptions = {
 	name: 'Create or Update',
@@ -27,6 +35,7 @@ export const option: INodePropertyOptions = {
 				message: 'Enter an Email or a Phone: HighLevel finds the contact to update by them',
 			}),
 			resolveCustomFields('contact'),
+			applyFieldsToClear(UPSERT_CLEARABLE),
 		],
 		output: (body, records) => records.map((contact) => ({ ...contact, new: body.new })),
 	}),
@@ -42,7 +51,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: contactFieldOptions('create'),
+		options: contactFieldOptions('upsert'),
 	},
 	customFieldsProperty('contact', show),
+	fieldsToClearProperty(UPSERT_CLEARABLE, show, 'contact it updates'),
 ];

@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { customFieldsByKey } from '../../shared/customFields';
 import { assignedUserField, pickKeys, recordLocator } from '../../shared/descriptions';
+import type { HighLevelContext } from '../../shared/transport';
 
 /** Opportunity statuses (opportunities.json `CreateDto.status` enum, without `all`, which only filters). */
 export const STATUS_OPTIONS = [
@@ -115,7 +117,20 @@ export const SIMPLE_OPPORTUNITY_KEYS = [
 	'updatedAt',
 	'lastStageChangeAt',
 	'lastStatusChangeAt',
+	'customFields',
 ];
 
 /** Keeps only {@link SIMPLE_OPPORTUNITY_KEYS} of an opportunity record. */
 export const simplifyOpportunity = pickKeys(SIMPLE_OPPORTUNITY_KEYS);
+
+/**
+ * Simplify for opportunities: {@link SIMPLE_OPPORTUNITY_KEYS}, with `customFields` keyed by field key without
+ * the `opportunity.` prefix (shared/customFields.ts `customFieldsByKey`), e.g. `{ deal_source: 'Referral' }`.
+ */
+export async function simplifyOpportunities(
+	ctx: HighLevelContext,
+	records: IDataObject[],
+): Promise<IDataObject[]> {
+	const byKey = await customFieldsByKey(ctx, 'opportunity', records);
+	return records.map((record) => byKey(simplifyOpportunity(record)));
+}

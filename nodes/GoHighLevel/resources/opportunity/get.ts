@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { simplifyProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { opportunityLocator, simplifyOpportunity } from './fields';
+import { opportunityLocator, simplifyOpportunities } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['get'] };
 
@@ -16,8 +16,8 @@ export const option: INodePropertyOptions = {
 	routing: routeTo({
 		endpoint: ENDPOINTS.getOpportunity,
 		pathParameters: { id: 'opportunityId' },
-		output(_body, records) {
-			return this.getNodeParameter('simplify', false) ? records.map(simplifyOpportunity) : records;
+		async output(_body, records) {
+			return this.getNodeParameter('simplify', false) ? await simplifyOpportunities(this, records) : records;
 		},
 	}),
 };

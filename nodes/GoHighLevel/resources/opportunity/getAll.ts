@@ -4,7 +4,7 @@ import { assignedUserField, returnAllOrLimit, simplifyProperty } from '../../sha
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
-import { simplifyOpportunity } from './fields';
+import { simplifyOpportunities } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['getAll'] };
 
@@ -20,9 +20,19 @@ export const option: INodePropertyOptions = {
 	description: 'List opportunities by pipeline, stage, status, contact or assigned user',
 	routing: routeTo({
 		endpoint: ENDPOINTS.searchOpportunities,
-		preSend: [resolvePipelineStage({ in: 'qs', pipeline: 'pipeline_id', stage: 'pipeline_stage_id' })],
-		output(_body, records) {
-			return this.getNodeParameter('simplify', false) ? records.map(simplifyOpportunity) : records;
+		preSend: [
+			resolvePipelineStage({ in: 'qs', pipeline: 'pipeline_id', stage: 'pipeline_stage_id', trustPipelineId: true }),
+		],
+		fieldNames: {
+			pipeline_id: 'Filters → Pipeline Name or ID',
+			pipeline_stage_id: 'Filters → Pipeline Stage Name or ID',
+			contact_id: 'Filters → Contact ID',
+			assigned_to: 'Filters → Assigned User',
+			q: 'Filters → Search Query',
+			status: 'Filters → Status',
+		},
+		async output(_body, records) {
+			return this.getNodeParameter('simplify', false) ? await simplifyOpportunities(this, records) : records;
 		},
 	}),
 };

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { requireChanges } from '../../shared/body';
 import { resolveCustomFields } from '../../shared/customFields';
 import { customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
@@ -12,6 +13,7 @@ const show = { resource: ['opportunity'], operation: ['update'] };
 /**
  * Update: `PUT /opportunities/{id}` (opportunities.json `update-opportunity`, body `UpdateOpportunityDto`), root
  * `opportunity`. Moving to another stage is an update of Pipeline Stage; custom fields use the Create shape.
+ * Fields left empty are not sent (shared/body.ts); an update with nothing to send fails before the request.
  */
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -24,6 +26,7 @@ export const option: INodePropertyOptions = {
 		preSend: [
 			resolvePipelineStage({ in: 'body', pipeline: 'pipelineId', stage: 'pipelineStageId' }),
 			resolveCustomFields('opportunity'),
+			requireChanges('Update Fields or Custom Fields'),
 		],
 	}),
 };

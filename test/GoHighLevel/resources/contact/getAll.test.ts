@@ -42,6 +42,14 @@ describe('buildContactSearch', () => {
 		]);
 	});
 
+	it('assigned user from the resource locator (list or ID mode); an empty locator adds no filter', async () => {
+		const expected = [{ field: 'assignedTo', operator: 'eq', value: 'user-1' }];
+		const list = { __rl: true, mode: 'list', value: 'user-1' };
+		expect((await build({ filters: { assignedTo: list } })).filters).toEqual(expected);
+		expect((await build({ filters: { assignedTo: { ...list, mode: 'id', value: ' user-1 ' } } })).filters).toEqual(expected);
+		expect(await build({ filters: { assignedTo: { ...list, value: '' } } })).toEqual({ locationId: LOCATION_ID });
+	});
+
 	it('date added range: gte / lte in ISO 8601 UTC', async () => {
 		const body = await build({
 			filters: { dateAddedAfter: '2024-01-01T00:00:00+01:00', dateAddedBefore: '2024-02-01T12:00:00Z' },
