@@ -29,7 +29,7 @@ export class GoHighLevelPollingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when HighLevel records change, by polling (no Marketplace app needed)',
+		description: 'Starts the workflow on HighLevel changes found by polling, without a Marketplace app',
 		defaults: { name: 'GoHighLevel Polling Trigger' },
 		polling: true,
 		inputs: [],

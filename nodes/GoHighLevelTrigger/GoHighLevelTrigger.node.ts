@@ -10,6 +10,7 @@ import {
 
 import { getConnection } from '../GoHighLevel/shared/transport';
 import { checkActivation } from './shared/activation';
+import { DEDUP_MAX_ENTRIES } from './shared/dedup';
 import { triggerProperties } from './shared/descriptions';
 import { fetchRecord, recordTarget } from './shared/records';
 import { checkWebhook, type WebhookOutcome } from './shared/request';
@@ -44,7 +45,8 @@ async function credentialLocation(ctx: IHookFunctions): Promise<string | undefin
  * HighLevel webhook trigger. HighLevel has no API to register webhooks (FACTS.md 5.3): the user pastes this node's
  * URL into a Marketplace app (Default Webhook URL) or a HighLevel workflow's Webhook action. Activation therefore
  * checks the setup and records it in static data; each request is verified (signature or shared secret, time
- * window, `webhookId` de-duplication), filtered (event, location) and emitted as one item. Refused and ignored
+ * window, `webhookId` de-duplication over the time window, shared/dedup.ts), filtered (event, location) and
+ * emitted as one item. Refused and ignored
  * requests are answered directly and start no execution.
  */
 export class GoHighLevelTrigger implements INodeType {
@@ -59,7 +61,8 @@ export class GoHighLevelTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{$parameter["source"] === "workflow" ? "Workflow Webhook Action" : ($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when HighLevel sends a webhook event',
+		description:
+			'Starts the workflow on HighLevel webhook events, from a Marketplace app or a HighLevel workflow',
 		defaults: { name: 'GoHighLevel Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -130,7 +133,9 @@ export class GoHighLevelTrigger implements INodeType {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
 		const staticData = this.getWorkflowStaticData('node');
-		const memory = webhookIdMemoryFor(memoryKey(this), staticData);
+		const nowMs = Date.now();
+		const memory = webhookIdMemoryFor(memoryKey(this), staticData, nowMs);
+		const droppedBefore = memory.dropped;
 		const rawBody = (req as { rawBody?: Buffer }).rawBody;
 		if (rawBody === undefined) {
 			this.logger.warn('GoHighLevel Trigger: the request has no raw body; using the parsed body');
@@ -144,12 +149,17 @@ export class GoHighLevelTrigger implements INodeType {
 			},
 			settings,
 			{
-				nowMs: Date.now(),
+				nowMs,
 				memory,
 				credentialLocationId: async () => (await getConnection(this)).locationId,
 			},
 		);
 		saveWebhookIdMemory(staticData, memory);
+		if (memory.dropped > droppedBefore) {
+			this.logger.warn(
+				`GoHighLevel Trigger: the webhookId memory is full (${DEDUP_MAX_ENTRIES} ids); the oldest were dropped before their time window ended`,
+			);
+		}
 
 		if (outcome.kind === 'respond') {
 			res.status(outcome.status).json(outcome.body);

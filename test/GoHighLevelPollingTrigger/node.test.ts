@@ -1,8 +1,15 @@
-import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
+import type { IDataObject, IHttpRequestOptions, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 
 import { GoHighLevelPollingTrigger } from '../../nodes/GoHighLevelPollingTrigger/GoHighLevelPollingTrigger.node';
 import { activePoll, manualPoll, STATE_KEY } from '../../nodes/GoHighLevelPollingTrigger/shared/poll';
-import { contactItem, messageItem, opportunityItem, webhookMessageType } from '../../nodes/GoHighLevelPollingTrigger/shared/sources';
+import {
+	contactItem,
+	messageItem,
+	opportunityItem,
+	PROBE_PAGE_SIZE,
+	webhookMessageType,
+} from '../../nodes/GoHighLevelPollingTrigger/shared/sources';
 import { rateLimiter } from '../../nodes/GoHighLevel/shared/rateLimiter';
 import { BASE_URL, LOCATION_ID, pitCredentials, testNode } from '../GoHighLevel/helpers';
 
@@ -65,6 +72,32 @@ describe('GoHighLevelPollingTrigger description', () => {
 			].sort(),
 		);
 	});
+
+	it('gives every event an action for the node creator, each once and without doubled words', () => {
+		const event = description.properties.find((p) => p.name === 'event')!;
+		const options = event.options as INodePropertyOptions[];
+		const actions = options.map((o) => o.action);
+		for (const action of actions) {
+			expect(action).toMatch(/^On [a-z]/);
+			const words = action!.split(' ');
+			expect(words.length).toBe(new Set(words).size);
+		}
+		expect(new Set(actions).size).toBe(options.length);
+		expect(options.find((o) => o.value === 'contactCreated')!.action).toBe('On new contact');
+		expect(description.description).toMatch(/^Starts the workflow on HighLevel changes/);
+	});
+
+	it('refers to Poll Times by name (n8n puts it above every parameter) and links without a #fragment', () => {
+		// n8n's node loader puts Poll Times before the node's own parameters (commonPollingParameters, unshift).
+		expect(commonPollingParameters[0].name).toBe('pollTimes');
+		const notice = description.properties.find((p) => p.type === 'notice')!;
+		expect(notice.displayName).not.toMatch(/below/);
+		expect(notice.displayName).toMatch(/Poll Times/);
+		const links = JSON.stringify(description).match(/https?:\/\/[^\s"'<>\\]+/g) ?? [];
+		expect(links.length).toBeGreaterThan(0);
+		for (const link of links) expect(link).not.toContain('#');
+		expect(notice.displayName).toMatch(/README, section "The GoHighLevel Polling Trigger"/);
+	});
 });
 
 describe('manualPoll', () => {
@@ -80,18 +113,61 @@ describe('manualPoll', () => {
 });
 
 describe('activePoll', () => {
-	it('asks for records at or after the watermark, sorted ascending, and starts over when the event changes', async () => {
+	it('reads contacts newest first with no date range filter, one small page when nothing is new', async () => {
 		const now = Date.UTC(2026, 0, 5, 12);
 		const poll = fakePoll({ event: 'contactUpdated', options: { lookbackSeconds: 30 } }, () => ({ contacts: [], total: 0 }));
 		expect(await activePoll(poll.ctx, now)).toBeNull();
 		const state = poll.staticData[STATE_KEY] as IDataObject;
 		expect((state.watermark as IDataObject).since).toBe(now - 30_000);
 		const search = poll.requests.at(-1)?.body as IDataObject;
-		expect(search).toMatchObject({
+		expect(search).toEqual({
 			locationId: LOCATION_ID,
-			filters: [{ field: 'dateUpdated', operator: 'range', value: { gte: new Date(now - 30_000).toISOString() } }],
-			sort: [{ field: 'dateUpdated', direction: 'asc' }],
+			sort: [{ field: 'dateUpdated', direction: 'desc' }],
+			pageLimit: PROBE_PAGE_SIZE,
 		});
+	});
+
+	it('New Contact pages on from the probe page only while contacts are newer than the watermark', async () => {
+		const now = Date.UTC(2026, 0, 5, 12);
+		// 60 contacts, one second apart, newest first; the 20 oldest exist at activation, the 40 newest come later.
+		const all = Array.from({ length: 60 }, (_, i) => contact(`c${String(i).padStart(2, '0')}`, new Date(now - i * 1000).toISOString()));
+		let visible = all.slice(40);
+		const bodies: IDataObject[] = [];
+		const poll = fakePoll({ event: 'contactCreated', options: { lookbackSeconds: 0 } }, (options) => {
+			const body = options.body as IDataObject & { searchAfter?: unknown[]; pageLimit: number };
+			bodies.push(body);
+			const after = body.searchAfter ? visible.findIndex((c) => c.id === body.searchAfter![1]) + 1 : 0;
+			return { contacts: visible.slice(after, after + body.pageLimit), total: visible.length };
+		});
+		expect(await activePoll(poll.ctx, now - 39_500)).toBeNull();
+		visible = all;
+		bodies.length = 0;
+		const items = (await activePoll(poll.ctx, now + 1_000))?.[0] ?? [];
+		expect(items.map((i) => i.json.id)).toEqual(all.slice(0, 40).map((c) => c.id).reverse());
+		expect(bodies.map((b) => b.pageLimit)).toEqual([PROBE_PAGE_SIZE, 500]);
+		expect(bodies[1].searchAfter).toEqual(all[PROBE_PAGE_SIZE - 1].searchAfter);
+		expect(bodies.every((b) => b.filters === undefined)).toBe(true);
+	});
+
+	it('fails clearly when the first poll shows HighLevel misreads the startDate of the message export', async () => {
+		const now = Date.UTC(2026, 0, 5, 12);
+		const message = { id: 'm1', direction: 'inbound', messageType: 'TYPE_SMS', dateAdded: new Date(now - 3_600_000).toISOString(), body: 'hi' };
+		const misread = fakePoll({ event: 'inboundMessage' }, (options) => {
+			const qs = options.qs as IDataObject;
+			// A server that reads startDate in another format: the filtered export matches nothing.
+			return { messages: qs.startDate === undefined && qs.channel === undefined ? [message] : [], nextCursor: null };
+		});
+		await expect(activePoll(misread.ctx, now)).rejects.toThrow(/startDate \(ISO 8601\) of GET \/conversations\/messages\/export/);
+		expect(misread.staticData[STATE_KEY]).toBeUndefined();
+
+		const honoured = fakePoll({ event: 'inboundMessage' }, (options) => {
+			const qs = options.qs as IDataObject;
+			const since = qs.startDate === undefined ? -Infinity : Date.parse(String(qs.startDate));
+			const list = qs.channel === undefined && Date.parse(message.dateAdded) >= since ? [message] : [];
+			return { messages: list, nextCursor: null };
+		});
+		expect(await activePoll(honoured.ctx, now)).toBeNull();
+		expect(honoured.staticData[STATE_KEY]).toBeDefined();
 	});
 
 	it('Contact Updated skips contacts never updated since creation and keys updates by time', async () => {

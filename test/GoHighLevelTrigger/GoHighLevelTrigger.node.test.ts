@@ -3,18 +3,30 @@
  * requests are signed with the committed TEST keys (fixtures/keys.ts), whose public halves are passed as the
  * "Additional … Public Key" options; HighLevel's own private keys are not known and not needed.
  */
-import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 
-import type { IDataObject, IHttpRequestOptions, IWebhookResponseData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { rateLimiter } from '../../nodes/GoHighLevel/shared/rateLimiter';
 import { CREDENTIAL_TYPES } from '../../nodes/GoHighLevel/shared/transport';
 import { GoHighLevelTrigger } from '../../nodes/GoHighLevelTrigger/GoHighLevelTrigger.node';
 import { EVENT_OPTIONS } from '../../nodes/GoHighLevelTrigger/shared/events';
+import { DEDUP_ENTRY_CHARS, webhookIdKey } from '../../nodes/GoHighLevelTrigger/shared/dedup';
 import { STATE_KEYS } from '../../nodes/GoHighLevelTrigger/shared/state';
 import { MAX_BODY_BYTES } from '../../nodes/GoHighLevelTrigger/shared/verify';
-import { signPayload, TEST_ED25519_PUBLIC_KEY, TEST_RSA_PUBLIC_KEY } from './fixtures/keys';
+import {
+	signPayload,
+	TEST_ED25519_PRIVATE_KEY,
+	TEST_ED25519_PUBLIC_KEY,
+	TEST_RSA_PUBLIC_KEY,
+} from './fixtures/keys';
 import {
 	BASE_URL,
 	credentialsFor,
@@ -159,6 +171,89 @@ describe('node description', () => {
 		expect(d.properties.find((p) => p.name === 'location')!.default).toBe('credential');
 		expect(d.properties.find((p) => p.name === 'source')!.default).toBe('marketplace');
 	});
+
+	it('gives every event an action for the node creator, each once and without doubled words', () => {
+		const events = d.properties.find((p) => p.name === 'events')!;
+		const options = events.options as INodePropertyOptions[];
+		// n8n's node creator lists `action`, else "On <name>" built from the whole option name.
+		const actions = options.map((o) => o.action);
+		for (const [i, action] of actions.entries()) {
+			expect(action).toMatch(/^On \S/);
+			expect(action).not.toContain(String(options[i].value));
+			const words = action!.toLowerCase().split(/[\s-]+/);
+			expect({ value: options[i].value, doubled: words.length !== new Set(words).size }).toEqual({
+				value: options[i].value,
+				doubled: false,
+			});
+		}
+		expect(new Set(actions).size).toBe(actions.length);
+		expect(actions.slice(0, 3)).toEqual([
+			'On any event',
+			'On contact created',
+			'On opportunity stage changed',
+		]);
+		expect(actions).toContain('On contact DND updated');
+		expect(d.description).toMatch(/^Starts the workflow on HighLevel webhook events/);
+	});
+
+	it('names where the scopes are shown and links to the README without a #fragment', () => {
+		const notices = d.properties.filter((p) => p.type === 'notice');
+		expect(notices.map((n) => n.displayName).join(' ')).not.toMatch(/next to it|set under Options/);
+		expect(notices[0].displayName).toMatch(/description in the Events list names it/);
+		const texts = JSON.stringify(d);
+		const links = texts.match(/https?:\/\/[^\s"'<>\\]+/g) ?? [];
+		expect(links.length).toBeGreaterThan(0);
+		for (const link of links) expect(link).not.toContain('#');
+		for (const notice of notices) expect(notice.displayName).toMatch(/README, section "The GoHighLevel Trigger"/);
+	});
+
+	it('shows a required Shared Secret for the workflow source only (hidden by Skip Verification and for earlier workflows)', () => {
+		const secret = d.properties.find((p) => p.name === 'sharedSecret')!;
+		expect(secret).toMatchObject({ required: true, type: 'string', typeOptions: { password: true } });
+		const legacy = (d.properties.find((p) => p.name === 'options')!.options as INodeProperties[]).find(
+			(o) => o.name === 'sharedSecret',
+		)!;
+		// The same display rules n8n's editor applies, on the node's parameter values.
+		const shown = (property: INodeProperties, values: IDataObject, root = values) =>
+			NodeHelpers.displayParameter(values as never, property, null, d, root as never);
+		expect(shown(secret, { source: 'workflow', options: {} })).toBe(true);
+		expect(shown(secret, { source: 'marketplace', options: {} })).toBe(false);
+		expect(shown(secret, { source: 'workflow', options: { skipVerification: true } })).toBe(false);
+		expect(shown(secret, { source: 'workflow', options: { sharedSecret: 'old' } })).toBe(false);
+		// The earlier Options entry is offered only while Shared Secret is empty.
+		const root = (sharedSecret: string) => ({ source: 'workflow', sharedSecret, options: {} });
+		expect(shown(legacy, {}, root('new'))).toBe(false);
+		expect(shown(legacy, { sharedSecret: 'old' }, root(''))).toBe(true);
+		// n8n's parameter resolution (editor save, workflow load) keeps the earlier Options entry.
+		for (const returnDefaults of [true, false]) {
+			const resolved = NodeHelpers.getNodeParameters(
+				d.properties,
+				{ source: 'workflow', location: 'any', options: { sharedSecret: 'old' } },
+				returnDefaults,
+				false,
+				null,
+				d,
+			);
+			expect(resolved?.options).toEqual({ sharedSecret: 'old' });
+		}
+		// A missing secret is reported as a parameter issue, like n8n does for required fields.
+		const issues = (parameters: IDataObject) =>
+			NodeHelpers.getNodeParametersIssues(d.properties, {
+				id: 'n',
+				name: 'GoHighLevel Trigger',
+				type: d.name,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: parameters as never,
+			}, d);
+		expect(issues({ source: 'workflow', options: {}, sharedSecret: '' })?.parameters).toHaveProperty(
+			'sharedSecret',
+		);
+		expect(issues({ source: 'workflow', options: {}, sharedSecret: 'x' })?.parameters?.sharedSecret).toBeUndefined();
+		for (const options of [{ sharedSecret: 'old' }, { skipVerification: true }]) {
+			expect(issues({ source: 'workflow', options, sharedSecret: '' })?.parameters?.sharedSecret).toBeUndefined();
+		}
+	});
 });
 
 describe('webhook(): Marketplace App Webhook', () => {
@@ -286,9 +381,10 @@ describe('webhook(): Marketplace App Webhook', () => {
 		const payload = contactCreate();
 		const first = await deliver(setup, signed(payload));
 		expect(onlyItem(first.result).webhookId).toBe(payload.webhookId);
-		expect((setup.staticData[STATE_KEYS.webhookIds] as { ids: string[] }).ids).toEqual([
-			payload.webhookId,
-		]);
+		expect(setup.staticData[STATE_KEYS.webhookIds]).toEqual({
+			v: 2,
+			ids: expect.stringMatching(new RegExp(`^${webhookIdKey(String(payload.webhookId))}[0-9a-z]{7}$`)),
+		});
 
 		const again = await deliver(setup, signed(payload));
 		expectNoExecution(again.result);
@@ -321,6 +417,48 @@ describe('webhook(): Marketplace App Webhook', () => {
 		const both = await Promise.all([deliver(stale(), signed(twin)), deliver(stale(), signed(twin))]);
 		expect(both.filter((d) => d.response.body && (d.response.body as IDataObject).status === 'duplicate')).toHaveLength(1);
 	});
+
+	it('keeps every accepted webhookId for the whole window: 10,000 mixed deliveries, then replays start nothing', async () => {
+		const staticData: IDataObject = {};
+		const setup = { ...marketplace(), staticData };
+		// Selected events of the credential's location start executions; the rest is acknowledged and ignored.
+		const kinds = [
+			() => contactCreate(),
+			() => contactCreate({ type: 'ContactDelete' }),
+			() => stageUpdate({ locationId: OTHER_LOCATION_ID }),
+			() => contactCreate({ type: 'NoteCreate', contactId: 'c-1' }),
+			() => stageUpdate(),
+			() => contactCreate({ type: 'ContactTagUpdate' }),
+		];
+		// Ed25519 only (signPayload also makes the slow RSA signature).
+		const key = createPrivateKey(TEST_ED25519_PRIVATE_KEY);
+		const signedFast = (payload: IDataObject): FakeRequest => {
+			const rawBody = rawOf(payload);
+			return { rawBody, headers: { 'x-ghl-signature': sign(null, rawBody, key).toString('base64') } };
+		};
+		const accepted: FakeRequest[] = [];
+		let ignored = 0;
+		for (let i = 0; i < 10_000; i++) {
+			const request = signedFast(kinds[i % kinds.length]());
+			const { result, response } = await deliver(setup, request);
+			if (result.workflowData) accepted.push(request);
+			else if ((response.body as IDataObject).status === 'ignored') ignored++;
+		}
+		// kinds 0 and 4 are selected and of the credential's location.
+		expect(accepted).toHaveLength(1_667 + 1_666);
+		expect(ignored).toBe(10_000 - accepted.length);
+		// Only the ids of accepted deliveries are kept, 23 characters each.
+		const stored = staticData[STATE_KEYS.webhookIds] as { ids: string };
+		expect(stored.ids).toHaveLength(accepted.length * DEDUP_ENTRY_CHARS);
+
+		let executions = 0;
+		for (const request of accepted.slice(0, 600)) {
+			const again = await deliver(setup, request);
+			if (again.result.workflowData) executions++;
+			expect(again.response.body).toMatchObject({ status: 'duplicate' });
+		}
+		expect(executions).toBe(0);
+	}, 120_000);
 
 	it('acknowledges but ignores events that are not selected', async () => {
 		const { result, response } = await deliver(
@@ -413,15 +551,14 @@ describe('webhook(): HighLevel Workflow Webhook Action', () => {
 		};
 	}
 
-	function workflow(
-		options: IDataObject = { sharedSecret: SHARED_VALUE },
-		overrides: IDataObject = {},
-	): FakeSetup {
+	/** The workflow source with Shared Secret = SHARED_VALUE unless `overrides` says otherwise. */
+	function workflow(options: IDataObject = {}, overrides: IDataObject = {}): FakeSetup {
 		return {
 			parameters: {
 				authentication: 'privateIntegrationToken',
 				source: 'workflow',
 				location: 'credential',
+				sharedSecret: SHARED_VALUE,
 				options,
 				...overrides,
 			},
@@ -471,7 +608,7 @@ describe('webhook(): HighLevel Workflow Webhook Action', () => {
 
 	it('uses the Secret Header Name option', async () => {
 		const { result } = await deliver(
-			workflow({ sharedSecret: SHARED_VALUE, headerName: 'X-My-Token' }),
+			workflow({ headerName: 'X-My-Token' }),
 			{
 				rawBody: rawOf(workflowPayload()),
 				headers: { 'x-my-token': SHARED_VALUE },
@@ -481,12 +618,14 @@ describe('webhook(): HighLevel Workflow Webhook Action', () => {
 	});
 
 	it('refuses everything without a secret unless Skip Verification is on', async () => {
-		const refused = await deliver(workflow({}), { rawBody: rawOf(workflowPayload()) });
+		const refused = await deliver(workflow({}, { sharedSecret: '' }), {
+			rawBody: rawOf(workflowPayload()),
+		});
 		expectNoExecution(refused.result);
 		expect(refused.response.statusCode).toBe(401);
 		expect((refused.response.body as IDataObject).error).toMatch(/Shared Secret/);
 
-		const skipped = await deliver(workflow({ skipVerification: true }), {
+		const skipped = await deliver(workflow({ skipVerification: true }, { sharedSecret: '' }), {
 			rawBody: rawOf(workflowPayload()),
 		});
 		expect(onlyItem(skipped.result).event).toBe('WorkflowWebhook');
@@ -504,6 +643,21 @@ describe('webhook(): HighLevel Workflow Webhook Action', () => {
 			headers,
 		});
 		expect(onlyItem(any.result).event).toBe('WorkflowWebhook');
+	});
+
+	it('still reads a Shared Secret kept in Options by workflows saved with an earlier version', async () => {
+		const legacy = workflow({ sharedSecret: SHARED_VALUE }, { sharedSecret: '' });
+		const ok = await deliver(legacy, {
+			rawBody: rawOf(workflowPayload()),
+			headers: { 'x-webhook-secret': SHARED_VALUE },
+		});
+		expect(onlyItem(ok.result).event).toBe('WorkflowWebhook');
+		const wrong = await deliver(legacy, {
+			rawBody: rawOf(workflowPayload()),
+			headers: { 'x-webhook-secret': 'nope' },
+		});
+		expect(wrong.response.statusCode).toBe(401);
+		await expect(hooks.create.call(hookContext(legacy).ctx)).resolves.toBe(true);
 	});
 
 	it('works from the parsed body when n8n kept no raw body (nothing is signed)', async () => {
@@ -720,7 +874,7 @@ describe('webhookMethods', () => {
 			parameters: { ...workflowParameters, options: {} },
 			staticData: {},
 		});
-		await expect(hooks.create.call(noSecret.ctx)).rejects.toThrow(/Set Options → Shared Secret/);
+		await expect(hooks.create.call(noSecret.ctx)).rejects.toThrow(/Set Shared Secret/);
 
 		const skip = hookContext({
 			parameters: { ...workflowParameters, options: { skipVerification: true } },

@@ -28,6 +28,7 @@ import { HarnessNodeTypes } from '../engine/harness/node-types';
 import { GoHighLevelTrigger } from '../../nodes/GoHighLevelTrigger/GoHighLevelTrigger.node';
 import { rateLimiter } from '../../nodes/GoHighLevel/shared/rateLimiter';
 import { signPayload, TEST_ED25519_PUBLIC_KEY } from './fixtures/keys';
+import { DEDUP_ENTRY_CHARS } from '../../nodes/GoHighLevelTrigger/shared/dedup';
 
 const TYPE = 'n8n-nodes-gohighlevel.goHighLevelTrigger';
 const LOCATION_ID = 've9EPM428h8vShlRW1KT';
@@ -229,7 +230,7 @@ describe('GoHighLevel Trigger in n8n-core contexts', () => {
 		expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /contacts/c-1']);
 
 		const staticData = workflow.getStaticData('node', workflow.getNode('GoHighLevel Trigger')!);
-		expect((staticData.webhookIds as { ids: string[] }).ids).toHaveLength(1);
+		expect((staticData.webhookIds as { ids: string }).ids).toHaveLength(DEDUP_ENTRY_CHARS);
 		// n8n saves workflow static data after an execution only when this flag is set.
 		expect((workflow.staticData as IDataObject).__dataChanged).toBe(true);
 
@@ -245,5 +246,29 @@ describe('GoHighLevel Trigger in n8n-core contexts', () => {
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(response.status).toBe(401);
 		expect(seen).toHaveLength(0);
+	});
+
+	it('resolves the Workflow Webhook Action parameters in n8n: Shared Secret, Skip Verification, the earlier Options secret', async () => {
+		const secret = ['engine', 'shared', 'value'].join('-');
+		const body = Buffer.from(JSON.stringify({ contact_id: 'c-1', location: { id: LOCATION_ID } }));
+		const base = { source: 'workflow', location: 'any' };
+		const cases: Array<[INodeParameters, Record<string, string>, number]> = [
+			[{ ...base, sharedSecret: secret }, { 'x-webhook-secret': secret }, 200],
+			[{ ...base, sharedSecret: secret }, { 'x-webhook-secret': 'wrong' }, 401],
+			[{ ...base, options: { sharedSecret: secret } }, { 'x-webhook-secret': secret }, 200],
+			[{ ...base, options: { sharedSecret: secret } }, {}, 401],
+			[{ ...base, options: { skipVerification: true } }, {}, 200],
+		];
+		for (const [parameters, headers, status] of cases) {
+			const { deliver, workflow } = setup(parameters);
+			const { response } = await deliver(body, headers);
+			expect({ parameters, status: response.status }).toEqual({ parameters, status });
+			// n8n keeps the secret where it was given (the Options entry of earlier workflows included).
+			const resolved = workflow.getNode('GoHighLevel Trigger')!.parameters;
+			if (parameters.sharedSecret) expect(resolved.sharedSecret).toBe(secret);
+			if ((parameters.options as IDataObject | undefined)?.sharedSecret) {
+				expect((resolved.options as IDataObject).sharedSecret).toBe(secret);
+			}
+		}
 	});
 });

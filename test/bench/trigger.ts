@@ -23,7 +23,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { checkWebhook } from '../../nodes/GoHighLevelTrigger/shared/request';
 import type { TriggerSettings } from '../../nodes/GoHighLevelTrigger/shared/settings';
-import { createWebhookIdMemory } from '../../nodes/GoHighLevelTrigger/shared/verify';
+import { createWebhookIdMemory } from '../../nodes/GoHighLevelTrigger/shared/dedup';
 import {
 	TEST_ED25519_PRIVATE_KEY,
 	TEST_ED25519_PUBLIC_KEY,

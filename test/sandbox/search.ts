@@ -31,6 +31,22 @@ export const SORT_FIELDS = [
 ] as const;
 type SortField = (typeof SORT_FIELDS)[number];
 
+/**
+ * How the bounds of a date `range` filter are read. HighLevel documents neither ISO 8601 nor epoch ms for them
+ * (FACTS.md 2.1), so by default both are accepted. `epoch-ms-only` behaves like a HighLevel that reads only epoch
+ * ms: an ISO bound is not refused but matches nothing, so a client relying on ISO bounds silently gets no records.
+ * Process-wide (tests switch it and switch it back).
+ */
+export type DateRangeReading = 'iso-or-epoch-ms' | 'epoch-ms-only';
+let dateRangeReading: DateRangeReading = 'iso-or-epoch-ms';
+
+/** Sets how date `range` bounds are read (see {@link DateRangeReading}); returns the previous setting. */
+export function setDateRangeReading(reading: DateRangeReading): DateRangeReading {
+	const previous = dateRangeReading;
+	dateRangeReading = reading;
+	return previous;
+}
+
 /** Page mode refuses to go deeper than this many records (FACTS.md 2.1 "Fetches up to 10,000 records total"). */
 export const PAGE_MODE_MAX_RECORDS = 10_000;
 
@@ -202,8 +218,14 @@ function compileRange(info: FieldInfo, value: unknown, at: string, errors: strin
 		return () => false;
 	}
 	const conv = (v: unknown): number => (numeric ? Number(v) : toMs(v));
+	const epochOnly = !numeric && dateRangeReading === 'epoch-ms-only';
 	const checks: Array<(x: number) => boolean> = [];
 	for (const [key, raw] of Object.entries(bounds)) {
+		const isEpoch = typeof raw === 'number' || (typeof raw === 'string' && /^\d+$/.test(raw.trim()));
+		if (epochOnly && !isEpoch && Number.isFinite(conv(raw))) {
+			checks.push(() => false);
+			continue;
+		}
 		const b = conv(raw);
 		if (!Number.isFinite(b))
 			errors.push(`${at}.value.${key} is not a valid ${numeric ? 'number' : 'date'}`);
@@ -322,7 +344,7 @@ export function searchContacts(
 	if (errors.length) throw unprocessable(errors);
 
 	const query = body.query?.trim().toLowerCase();
-	const cacheKey = JSON.stringify([body.filters ?? [], sort, query ?? '']);
+	const cacheKey = JSON.stringify([body.filters ?? [], sort, query ?? '', dateRangeReading]);
 	let perLocation = cache.get(data);
 	if (!perLocation) {
 		perLocation = new Map();

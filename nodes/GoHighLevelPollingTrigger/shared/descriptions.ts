@@ -9,7 +9,17 @@ import { DEFAULT_LOOK_AHEAD_DAYS, DEFAULT_LOOKBACK_SECONDS } from './poll';
 
 const opportunityEvents = ['opportunityCreated', 'opportunityStageChanged', 'opportunityStatusChanged'];
 
-/** `event`: which HighLevel change starts the workflow. Values are `PollEvent`s (sources.ts). */
+/**
+ * The package README on GitHub, without a `#fragment`: n8n appends tracking parameters to documentation links,
+ * which would land after the fragment and break it, so the link text names the section instead.
+ */
+export const README_URL =
+	'https://github.com/n8n-nodes-gohighlevel/n8n-nodes-gohighlevel/blob/main/README.md';
+
+/**
+ * `event`: which HighLevel change starts the workflow. Values are `PollEvent`s (sources.ts); `action` is the text
+ * n8n's node creator lists under the node's description.
+ */
 export const eventProperty: INodeProperties = {
 	displayName: 'Event',
 	name: 'event',
@@ -21,55 +31,66 @@ export const eventProperty: INodeProperties = {
 		{
 			name: 'Contact Updated',
 			value: 'contactUpdated',
+			action: 'On contact updated',
 			description: 'A contact changed (items like the ContactUpdate webhook). Two changes between polls give one item with the latest data.',
 		},
 		{
 			name: 'Inbound Message',
 			value: 'inboundMessage',
+			action: 'On inbound message',
 			description: 'A contact sent a message on any channel (items like the InboundMessage webhook)',
 		},
 		{
 			name: 'New Appointment',
 			value: 'appointmentCreated',
+			action: 'On new appointment',
 			description: 'An appointment was booked (items like AppointmentCreate). Only appointments starting between yesterday and Look Ahead days from now are seen.',
 		},
 		{
 			name: 'New Contact',
 			value: 'contactCreated',
+			action: 'On new contact',
 			description: 'A contact was created (items like the ContactCreate webhook)',
 		},
 		{
 			name: 'New Note',
 			value: 'noteCreated',
+			action: 'On new note',
 			description: "A note was added to a contact (items like NoteCreate). HighLevel lists notes per contact only: see Options → Contacts Checked for Notes.",
 		},
 		{
 			name: 'New Opportunity',
 			value: 'opportunityCreated',
+			action: 'On new opportunity',
 			description: 'An opportunity was created (items like OpportunityCreate)',
 		},
 		{
 			name: 'New Task',
 			value: 'taskCreated',
+			action: 'On new task',
 			description: 'A task was created (items like TaskCreate). Every poll reads all tasks of the sub-account.',
 		},
 		{
 			name: 'Opportunity Stage Changed',
 			value: 'opportunityStageChanged',
+			action: 'On opportunity stage changed',
 			description: 'An opportunity moved to another stage (items like OpportunityStageUpdate). Two moves between polls give one item with the current stage.',
 		},
 		{
 			name: 'Opportunity Status Changed',
 			value: 'opportunityStatusChanged',
+			action: 'On opportunity status changed',
 			description: 'An opportunity became open, won, lost or abandoned (items like OpportunityStatusUpdate). Two changes between polls give one item with the current status.',
 		},
 	],
 };
 
-/** Notice about cost and limits shown under the event. */
+/**
+ * Notice shown under the event. n8n places Poll Times (added to every `polling: true` node) at the top of the
+ * parameters, so the notice refers to it by name, not by position.
+ */
 export const pollingNotice: INodeProperties = {
-	displayName:
-		'Polls HighLevel on the schedule below and emits each change once, in the shape of the matching webhook event. The first poll after activation only remembers what exists; a manual test run shows the latest few records.',
+	displayName: `Polls HighLevel at the Poll Times set for this node and emits each change once, in the shape of the matching webhook event. The first poll after activation only remembers what exists; a manual test run shows the latest few records. How each event is read: <a href="${README_URL}" target="_blank">README, section "The GoHighLevel Polling Trigger"</a>.`,
 	name: 'pollingNotice',
 	type: 'notice',
 	default: '',

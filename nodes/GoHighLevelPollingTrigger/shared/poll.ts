@@ -3,6 +3,7 @@
  * the node's workflow static data (watermark.ts), emit what is new, store the new memory.
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { getConnection } from '../../GoHighLevel/shared/transport';
 import { SOURCES, MANUAL_SAMPLE_SIZE, type EventRecord, type PollEvent, type PollSettings } from './sources';
@@ -81,11 +82,37 @@ export async function manualPoll(ctx: IPollFunctions, nowMs: number): Promise<IN
 }
 
 /**
+ * Fails when a time-filtered read left out the newest record an unfiltered read returned: the watermark starts at
+ * or before that record (`activePoll`), so a filter read as HighLevel documents it returns it. Missing, the filter
+ * value is read in another format (ISO 8601 vs epoch ms; not documented) and the event would silently never fire.
+ * Checked on the first poll only, where the unfiltered read happens anyway; the state is not stored, so the next
+ * poll checks again.
+ * @param newestMs event time of the newest record of the unfiltered read, epoch ms
+ * @throws NodeOperationError naming the filter
+ */
+export function assertTimeFilterRead(
+	ctx: IPollFunctions,
+	filter: string,
+	newestMs: number,
+	records: EventRecord[],
+): void {
+	if (records.some((r) => r.ts >= newestMs)) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`HighLevel's answer to the time filter ${filter} left out records it lists without the filter`,
+		{
+			description: `The newest record (${new Date(newestMs).toISOString()}) is missing from the filtered read, so HighLevel reads the filter value in another format than the one sent, and this event would never fire. Use the GoHighLevel Trigger with the matching webhook event instead, and report this to the package maintainers.`,
+		},
+	);
+}
+
+/**
  * An activated trigger's poll. The first poll after activation (or after the event, a filter or the location
  * changed) only records what exists and emits nothing (its watermark starts at our clock − lookback, or at the
  * newest existing record's time when that is older); later polls emit each new event once, oldest first.
  * The state is stored only after every page was read, so a failed poll changes nothing and the next one
- * covers the same ground.
+ * covers the same ground. For an event read with an undocumented time filter, the first poll also checks that
+ * the filter returns the newest existing record ({@link assertTimeFilterRead}).
  * @param nowMs our clock when the poll starts, epoch ms
  * @throws NodeApiError / NodeOperationError from the requests (n8n reports them; the state is unchanged)
  */
@@ -108,14 +135,18 @@ export async function activePoll(ctx: IPollFunctions, nowMs: number): Promise<IN
 
 	const first = !state?.watermark;
 	let watermark = state?.watermark ?? initialWatermark(nowMs, lookbackMs);
+	let newest = -Infinity;
 	if (first) {
 		// Start no later than the newest record HighLevel already has: if HighLevel's clock is behind ours by more
 		// than the lookback, records created after activation are still at or after the watermark.
 		const existing = await source.latest(ctx, connection, settings, nowMs);
-		const newest = Math.max(...existing.map((r) => r.ts).filter(Number.isFinite));
+		newest = Math.max(...existing.map((r) => r.ts).filter(Number.isFinite));
 		if (Number.isFinite(newest) && newest < watermark.since) watermark = { since: newest, seen: {} };
 	}
 	const records = await source.read(ctx, connection, settings, watermark.since, nowMs);
+	if (first && source.timeFilter && Number.isFinite(newest)) {
+		assertTimeFilterRead(ctx, source.timeFilter, newest, records);
+	}
 	const { fresh, state: next } = advanceWatermark(watermark, records, nowMs, lookbackMs);
 	staticData[STATE_KEY] = { version: STATE_VERSION, config, watermark: next } satisfies PollState;
 	return first ? null : toItems(fresh);

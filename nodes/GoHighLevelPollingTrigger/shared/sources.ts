@@ -104,6 +104,48 @@ async function searchContacts(
 	return await fetchPages(ctx, endpoint, connection, request, maxRecords);
 }
 
+/** Size of the first page of {@link contactsSince}: a poll that finds nothing new costs one request this small. */
+export const PROBE_PAGE_SIZE = 25;
+
+/**
+ * Contacts whose `field` (`dateAdded` / `dateUpdated`, epoch ms or ISO in the answer) is at or after `sinceMs`,
+ * read newest first with the search's documented `sort` (`[{field, direction: 'desc'}]`, FACTS.md 2.1) and no
+ * filter, so nothing depends on the format HighLevel expects for `range` bounds (undocumented). The first page
+ * holds {@link PROBE_PAGE_SIZE} contacts; while the last contact read is still at or after `sinceMs`, the
+ * following pages (500 each) continue from its `searchAfter` cursor until a page reaches older contacts.
+ * Older contacts of the last page are returned too (the watermark ignores them). Paging on after the page that
+ * reaches `sinceMs` is never needed: contacts changed during the poll move to the top and are read by the next
+ * poll, whose watermark stays at least Lookback behind this poll's start.
+ * @throws NodeOperationError when a cursor repeats
+ */
+async function contactsSince(
+	ctx: HighLevelContext,
+	connection: Connection,
+	field: 'dateAdded' | 'dateUpdated',
+	sinceMs: number,
+): Promise<IDataObject[]> {
+	const endpoint = ENDPOINTS.searchContacts;
+	const sort = [{ field, direction: 'desc' }];
+	const reachesSince = (page: IDataObject[]) =>
+		page.length === 0 || toMs(page[page.length - 1][field]) < sinceMs;
+	const first = await fetchPages(
+		ctx,
+		endpoint,
+		connection,
+		buildRequest(ctx, endpoint, connection, { body: { sort } }),
+		PROBE_PAGE_SIZE,
+	);
+	if (first.length < PROBE_PAGE_SIZE || reachesSince(first)) return first;
+	const searchAfter = first[first.length - 1].searchAfter;
+	const next = buildRequest(ctx, endpoint, connection, {
+		body: Array.isArray(searchAfter) && searchAfter.length ? { sort, searchAfter } : { sort },
+	});
+	const rest = await fetchPages(ctx, endpoint, connection, next, Infinity, reachesSince);
+	// Without a cursor the second read started from the top again: drop what the first page already holds.
+	const known = new Set(first.map((c) => String(c.id)));
+	return [...first, ...rest.filter((c) => !known.has(String(c.id)))];
+}
+
 /**
  * A contact from the search as the ContactCreate/ContactUpdate webhook carries it (FACTS.md 5.2): `type` is the
  * event (the contact's own `type`, e.g. `lead`, moves to `contactType`), `address1` (the search answers
@@ -446,6 +488,11 @@ export interface EventSource {
 	 * events ignore `sinceMs` and return every record.
 	 */
 	read(ctx: HighLevelContext, connection: Connection, settings: PollSettings, sinceMs: number, nowMs: number): Promise<EventRecord[]>;
+	/**
+	 * Set when `read` relies on a time filter whose value format HighLevel does not document: names the filter for
+	 * the error raised when a first poll shows HighLevel misreads it (see poll.ts `activePoll`).
+	 */
+	timeFilter?: string;
 	/** The newest few records (manual runs); at most {@link MANUAL_SAMPLE_SIZE} are emitted. */
 	latest(ctx: HighLevelContext, connection: Connection, settings: PollSettings, nowMs: number): Promise<EventRecord[]>;
 }
@@ -456,9 +503,7 @@ function contactSource(event: 'contactCreated' | 'contactUpdated'): EventSource 
 		webhookType: event === 'contactCreated' ? 'ContactCreate' : 'ContactUpdate',
 		detection: 'watermark',
 		async read(ctx, connection, _settings, sinceMs) {
-			const filters = [{ field, operator: 'range', value: { gte: iso(sinceMs) } }];
-			const contacts = await searchContacts(ctx, connection, filters, field, 'asc');
-			return contactRecords(event, connection.locationId, contacts);
+			return contactRecords(event, connection.locationId, await contactsSince(ctx, connection, field, sinceMs));
 		},
 		async latest(ctx, connection) {
 			const contacts = await searchContacts(ctx, connection, [], field, 'desc', MANUAL_SAMPLE_SIZE * 4);
@@ -521,12 +566,13 @@ export const SOURCES: Record<PollEvent, EventSource> = {
 		webhookType: 'NoteCreate',
 		detection: 'watermark',
 		async read(ctx, connection, settings, sinceMs) {
-			// Contacts updated since the watermark (or all contacts), then each one's notes.
-			const filters =
+			// Contacts updated since the watermark (newest first, no range filter), or all contacts; then each one's notes.
+			const contacts =
 				settings.noteContacts === 'all'
-					? []
-					: [{ field: 'dateUpdated', operator: 'range', value: { gte: iso(sinceMs) } }];
-			const contacts = await searchContacts(ctx, connection, filters, 'dateUpdated', 'asc');
+					? await searchContacts(ctx, connection, [], 'dateUpdated', 'asc')
+					: (await contactsSince(ctx, connection, 'dateUpdated', sinceMs)).filter(
+							(c) => toMs(c.dateUpdated) >= sinceMs,
+						);
 			return noteRecords(connection.locationId, await readNotes(ctx, connection, contacts));
 		},
 		async latest(ctx, connection) {
@@ -537,6 +583,8 @@ export const SOURCES: Record<PollEvent, EventSource> = {
 	inboundMessage: {
 		webhookType: 'InboundMessage',
 		detection: 'watermark',
+		// The export has no record cursor to continue a small newest-first probe from, so it keeps `startDate`.
+		timeFilter: 'startDate (ISO 8601) of GET /conversations/messages/export',
 		async read(ctx, connection, _settings, sinceMs) {
 			return messageRecords(connection.locationId, await exportMessages(ctx, connection, sinceMs));
 		},

@@ -12,10 +12,21 @@ import { ANY_EVENT, DEFAULT_SECRET_HEADER, DEFAULT_WINDOW_MINUTES } from './sett
 const marketplaceOnly = { show: { source: ['marketplace'] } };
 const workflowOnly = { show: { source: ['workflow'] } };
 
+/**
+ * The package README on GitHub, without a `#fragment`: n8n appends tracking parameters to documentation links,
+ * which would land after the fragment and break it, so links name the README section in their text instead.
+ */
+export const README_URL =
+	'https://github.com/n8n-nodes-gohighlevel/n8n-nodes-gohighlevel/blob/main/README.md';
+
+/** A link to {@link README_URL} whose text names the section to read. */
+function readmeLink(section: string): string {
+	return `<a href="${README_URL}" target="_blank">README, section "${section}"</a>`;
+}
+
 /** Setup steps for the Marketplace source (FACTS.md 5.3: one Default Webhook URL per app, no subscription API). */
 export const marketplaceNotice: INodeProperties = {
-	displayName:
-		"HighLevel cannot register webhooks through its API. Copy this node's <b>Production URL</b> into your Marketplace app → Advanced Settings → Webhooks → <b>Default Webhook URL</b>, enable the events chosen below there, and add each event's scope (shown next to it) to the app's scopes. Then activate this workflow. The app sends the events of every sub-account it is installed on to that one URL.",
+	displayName: `HighLevel cannot register webhooks through its API. Copy this node's <b>Production URL</b> into your Marketplace app → Advanced Settings → Webhooks → <b>Default Webhook URL</b>, enable the events chosen below there, and add the scope each event needs to the app's scopes (the event's description in the Events list names it). Then activate this workflow. The app sends the events of every sub-account it is installed on to that one URL. Setup steps: ${readmeLink('The GoHighLevel Trigger')}.`,
 	name: 'marketplaceNotice',
 	type: 'notice',
 	default: '',
@@ -24,7 +35,7 @@ export const marketplaceNotice: INodeProperties = {
 
 /** Setup steps for the workflow source (FACTS.md 5.3: a HighLevel workflow's Webhook action). */
 export const workflowNotice: INodeProperties = {
-	displayName: `In a HighLevel workflow, add a <b>Webhook</b> action (method POST) whose URL is this node's <b>Production URL</b>, and send the Shared Secret set under Options as a header or a Custom Data entry named like Options → Secret Header Name (default "${DEFAULT_SECRET_HEADER}"). Then activate this workflow.`,
+	displayName: `In a HighLevel workflow, add a <b>Webhook</b> action (method POST) whose URL is this node's <b>Production URL</b>, and send the <b>Shared Secret</b> below as a header or a Custom Data entry named like Options → Secret Header Name (default "${DEFAULT_SECRET_HEADER}"). Then activate this workflow. Setup steps: ${readmeLink('The GoHighLevel Trigger')}.`,
 	name: 'workflowNotice',
 	type: 'notice',
 	default: '',
@@ -64,6 +75,7 @@ export const eventsProperty: INodeProperties = {
 		{
 			name: 'Any Event',
 			value: ANY_EVENT,
+			action: 'On any event',
 			description: 'Every event the app sends, including events this node does not know yet',
 		},
 		...EVENT_OPTIONS,
@@ -98,7 +110,36 @@ export const locationProperty: INodeProperties = {
 		'A Marketplace app sends the events of all its sub-accounts to one URL; events of other locations are acknowledged and ignored',
 };
 
-/** `options`: verification, key rotation, full record, shared secret. */
+/** Shared-secret description, shared by the parameter and the legacy option. */
+const SHARED_SECRET_DESCRIPTION =
+	'A long random value that the HighLevel Webhook action must send; requests without it are refused (401)';
+
+/**
+ * `sharedSecret`: required for the workflow source (HighLevel does not sign workflow Webhook actions, FACTS.md
+ * 5.3). Hidden when Options → Skip Verification is on, and for workflows saved by an earlier version that keep the
+ * secret in Options → Shared Secret (still read, see settings.ts `readSettings`). Those two rules look into the
+ * Options collection: n8n's editor and its parameter-issue check see them; its value resolution (which sees no
+ * collection values there) keeps this parameter, which is harmless since it is then empty.
+ */
+export const sharedSecretProperty: INodeProperties = {
+	displayName: 'Shared Secret',
+	name: 'sharedSecret',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	description: SHARED_SECRET_DESCRIPTION,
+	displayOptions: {
+		show: { source: ['workflow'] },
+		// Root paths ('/…'): n8n resolves parameters in dependency order and treats root paths as available.
+		hide: {
+			'/options.skipVerification': [true],
+			'/options.sharedSecret': [{ _cnd: { exists: true } }],
+		},
+	},
+};
+
+/** `options`: verification, key rotation, full record. */
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -144,14 +185,18 @@ export const optionsProperty: INodeProperties = {
 			displayOptions: { show: { '/source': ['workflow'] } },
 		},
 		{
-			displayName: 'Shared Secret',
+			// Where earlier versions kept the secret. Offered only while Shared Secret is empty; its display rule must
+			// not look into this collection, or n8n would drop the value when it resolves the parameters.
+			displayName: 'Shared Secret (Earlier Location)',
 			name: 'sharedSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description:
-				'A long random value that the HighLevel Webhook action must send; requests without it are refused (401)',
-			displayOptions: { show: { '/source': ['workflow'] } },
+			description: `${SHARED_SECRET_DESCRIPTION}. Where earlier versions of this node kept the secret; still used when Shared Secret is empty. To move it: remove this option, then enter the secret in Shared Secret.`,
+			displayOptions: {
+				show: { '/source': ['workflow'] },
+				hide: { '/sharedSecret': [{ _cnd: { exists: true } }] },
+			},
 		},
 		{
 			displayName: 'Signature Time Window (Minutes)',
@@ -169,7 +214,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to accept requests without a shared secret. Unsafe: anyone who learns the URL can start the workflow. Has no effect when a Shared Secret is set.',
+				'Whether to accept requests without a shared secret (hides Shared Secret). Unsafe: anyone who learns the URL can start the workflow.',
 			displayOptions: { show: { '/source': ['workflow'] } },
 		},
 	],
@@ -182,6 +227,7 @@ export const triggerProperties: INodeProperties[] = [
 	authenticationProperty,
 	sourceProperty,
 	eventsProperty,
+	sharedSecretProperty,
 	locationProperty,
 	optionsProperty,
 ];

@@ -679,9 +679,22 @@ export function getEventDefinition(event: string): WebhookEventDefinition | unde
 export const FEATURED_EVENTS = ['ContactCreate', 'OpportunityStageUpdate'] as const;
 
 /**
+ * The text n8n's node creator lists for an event (the option's `action`): "On " and the label in sentence case,
+ * keeping acronyms (`Contact DND Updated` → `On contact DND updated`). Without it the node creator builds
+ * "On <option name>" from the whole option name, which repeats the event ("On contact created contact create").
+ */
+export function eventAction(label: string): string {
+	const words = label
+		.split(' ')
+		.map((word) => (/[A-Z].*[A-Z]/.test(word.replace(/-.*/, '')) ? word : word.toLowerCase()));
+	return `On ${words.join(' ')}`;
+}
+
+/**
  * Options for the trigger's "Events" multiOptions parameter: ContactCreate and OpportunityStageUpdate first,
  * then the rest by {@link EVENT_GROUPS} order and label. Name `"<label> (<event>)"`, value the event name,
- * description the event meaning, its group and the scope it needs.
+ * `action` the node creator's text ({@link eventAction}), description the event meaning, its group and the scope
+ * it needs.
  */
 export const EVENT_OPTIONS: INodePropertyOptions[] = (() => {
 	const groupIndex = (g: EventGroup) => EVENT_GROUPS.indexOf(g);
@@ -694,6 +707,7 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = (() => {
 	return ordered.map((e) => ({
 		name: `${e.label} (${e.event})`,
 		value: e.event,
+		action: eventAction(e.label),
 		description: `${e.group}: ${e.description} ${scopeSentence(e)}`,
 	}));
 })();

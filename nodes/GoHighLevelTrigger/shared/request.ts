@@ -10,19 +10,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { eventOfPayload, getPath, locationOfPayload } from './events';
 import { ANY_EVENT, PARAMETER_LABELS, WORKFLOW_EVENT, type TriggerSettings } from './settings';
-import { dedupOptions } from './state';
+import { hasWebhookId, rememberWebhookId, webhookIdExpiry, type WebhookIdMemory } from './dedup';
 import {
 	checkTimestamp,
 	headerValues,
 	MAX_BODY_BYTES,
 	parseJsonBody,
-	rememberWebhookId,
+	parseTimestamp,
 	verifySharedSecret,
 	verifySignature,
 	type HeaderMap,
 	type SignatureResult,
 	type TimestampResult,
-	type WebhookIdMemory,
 } from './verify';
 
 /** The request as the node sees it. */
@@ -38,7 +37,7 @@ export interface IncomingWebhook {
 export interface CheckContext {
 	/** Current time, epoch milliseconds. */
 	nowMs: number;
-	/** The `webhookId` memory (static data copy); updated in place. */
+	/** The `webhookId` memory (dedup.ts); an emitted delivery's id is added in place. */
 	memory: WebhookIdMemory;
 	/**
 	 * The credential's location id; called only when Location is "The Credential's Location" and the request got
@@ -170,10 +169,13 @@ function secretMessage(
  * 4. workflow source whose secret came in no header: the Custom Data entry of that name (HighLevel's plain Webhook
  *    action sends Custom Data but no custom headers) → else 401. The entry is removed from the item;
  * 5. Marketplace source with a time window: `timestamp` within the window → else 401 (missing included);
- * 6. `webhookId` already seen → 200 `{ status: 'duplicate' }`;
+ * 6. `webhookId` remembered → 200 `{ status: 'duplicate' }`;
  * 7. event not among Events → 200 `{ status: 'ignored' }`;
  * 8. Location "The Credential's Location" and the payload's location differs (or is absent) → 200 `{ status: 'ignored' }`;
- * then emits. Throws only what `ctx.credentialLocationId` throws.
+ * then remembers the `webhookId` (until `webhookIdExpiry`: timestamp + window + clock allowance) and emits. Only
+ * deliveries that start an execution are remembered; the id is checked again and recorded synchronously after the
+ * last `await`, so of two concurrent deliveries of one id exactly one is emitted. Throws only what
+ * `ctx.credentialLocationId` throws.
  */
 export async function checkWebhook(
 	request: IncomingWebhook,
@@ -242,15 +244,12 @@ export async function checkWebhook(
 			return refuse(401, timestampMessage(timestamp.reason, settings.timestampWindowMs));
 	}
 
-	const webhookId = payload.webhookId;
-	if (typeof webhookId === 'string' && webhookId !== '') {
-		const seen = rememberWebhookId(
-			ctx.memory,
-			webhookId,
-			ctx.nowMs,
-			dedupOptions(settings.timestampWindowMs),
-		);
-		if (seen === 'duplicate') return acknowledge({ status: 'duplicate', webhookId });
+	const webhookId =
+		typeof payload.webhookId === 'string' && payload.webhookId !== ''
+			? payload.webhookId
+			: undefined;
+	if (webhookId !== undefined && hasWebhookId(ctx.memory, webhookId, ctx.nowMs)) {
+		return acknowledge({ status: 'duplicate', webhookId });
 	}
 
 	let event: string;
@@ -279,6 +278,14 @@ export async function checkWebhook(
 					? "The event belongs to another location than the credential's."
 					: "The event names no location, and Location is set to the credential's location.",
 			});
+		}
+	}
+
+	if (webhookId !== undefined) {
+		const windowMs = marketplace ? settings.timestampWindowMs : 0;
+		const expiresAtMs = webhookIdExpiry(parseTimestamp(payload.timestamp), ctx.nowMs, windowMs);
+		if (rememberWebhookId(ctx.memory, webhookId, expiresAtMs, ctx.nowMs) === 'duplicate') {
+			return acknowledge({ status: 'duplicate', webhookId });
 		}
 	}
 

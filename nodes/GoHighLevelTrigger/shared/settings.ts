@@ -47,7 +47,10 @@ export interface TriggerSettings {
 	/** User-pasted RSA public keys tried after HighLevel's (Options → Additional RSA Public Key). */
 	rsaPublicKeys: string[];
 	includeFullRecord: boolean;
-	/** Shared secret expected from a HighLevel workflow's Webhook action; empty = none set. */
+	/**
+	 * Shared secret expected from a HighLevel workflow's Webhook action (parameter Shared Secret, or Options →
+	 * Shared Secret in workflows saved by earlier versions); empty = none set.
+	 */
 	sharedSecret: string;
 	/** Header (and Custom Data key) carrying the shared secret, lower-cased. */
 	secretHeaderName: string;
@@ -76,9 +79,11 @@ export function splitPublicKeys(value: unknown): string[] {
 }
 
 /**
- * Reads the node parameters `source`, `events`, `location` and `options` (a collection) into
+ * Reads the node parameters `source`, `events`, `location`, `sharedSecret` and `options` (a collection) into
  * {@link TriggerSettings}. Missing or odd values fall back to the defaults; the Signature Time Window is given in
- * minutes and returned in milliseconds (negative → 0). Never throws for bad values; see {@link assertUsableSettings}.
+ * minutes and returned in milliseconds (negative → 0). The shared secret is the `sharedSecret` parameter, else
+ * `options.sharedSecret` (where earlier versions kept it). Never throws for bad values; see
+ * {@link assertUsableSettings}.
  */
 export function readSettings(ctx: ParameterContext): TriggerSettings {
 	const get = (name: string, fallback: unknown) => ctx.getNodeParameter(name, fallback) as unknown;
@@ -102,7 +107,8 @@ export function readSettings(ctx: ParameterContext): TriggerSettings {
 			source === 'marketplace' ? splitPublicKeys(options.additionalEd25519PublicKey) : [],
 		rsaPublicKeys: source === 'marketplace' ? splitPublicKeys(options.additionalRsaPublicKey) : [],
 		includeFullRecord: options.includeFullRecord === true,
-		sharedSecret: source === 'workflow' ? text(options.sharedSecret) : '',
+		sharedSecret:
+			source === 'workflow' ? text(get('sharedSecret', '')) || text(options.sharedSecret) : '',
 		secretHeaderName: (text(options.headerName) || DEFAULT_SECRET_HEADER).toLowerCase(),
 		skipVerification: source === 'workflow' && options.skipVerification === true,
 	};
@@ -115,7 +121,7 @@ export const PARAMETER_LABELS = {
 	ed25519: 'Options → Additional Ed25519 Public Key',
 	rsa: 'Options → Additional RSA Public Key',
 	window: 'Options → Signature Time Window',
-	sharedSecret: 'Options → Shared Secret',
+	sharedSecret: 'Shared Secret',
 	secretHeaderName: 'Options → Secret Header Name',
 	skipVerification: 'Options → Skip Verification',
 } as const;

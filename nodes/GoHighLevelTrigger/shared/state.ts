@@ -1,7 +1,7 @@
 /**
  * What the trigger keeps in n8n's workflow static data (`getWorkflowStaticData('node')`, a plain JSON object that
- * n8n persists with the workflow): the "subscription" written at activation, and the memory of recently seen
- * `webhookId`s used to drop repeated deliveries.
+ * n8n persists with the workflow): the "subscription" written at activation, and the memory of accepted
+ * `webhookId`s used to drop repeated deliveries (dedup.ts), shared by the requests this process handles.
  *
  * HighLevel has no webhook-subscription API (FACTS.md 5.3), so the subscription is local bookkeeping: it records
  * what this node was activated for, so `checkExists` can tell whether activation has to run again.
@@ -9,7 +9,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { LocationMode, TriggerSettings, TriggerSource } from './settings';
-import { createWebhookIdMemory, type WebhookIdMemory, type WebhookIdMemoryOptions } from './verify';
+import {
+	createWebhookIdMemory,
+	DEDUP_UNCHECKED_TTL_MS,
+	mergeWebhookIdEntries,
+	parseWebhookIdText,
+	webhookIdKey,
+	type WebhookIdMemory,
+} from './dedup';
 
 /** Static-data keys used by the trigger. */
 export const STATE_KEYS = { subscription: 'subscription', webhookIds: 'webhookIds' } as const;
@@ -78,69 +85,94 @@ export function clearState(staticData: IDataObject): void {
 	delete staticData[STATE_KEYS.webhookIds];
 }
 
-/** At most this many `webhookId`s are remembered (about 40 bytes each in the saved static data). */
-export const DEDUP_MAX_IDS = 500;
+/** Version tag of the `webhookId` memory in static data (version 1 was `{ ids: string[], times: number[] }`). */
+const MEMORY_VERSION = 2;
 
 /**
- * Minimum time a `webhookId` is remembered: 2 hours, above HighLevel's documented worst-case redelivery span
- * ("up to six times", "fixed 10-minute interval (plus jitter)", "~1 hr 10 min", FACTS.md 5.4 item 3).
+ * The `webhookId` memory as static data holds it: `{ v: 2, ids: <text> }`, `text` as {@link WebhookIdMemory.text}
+ * (23 ASCII characters per id, at most `DEDUP_MAX_BYTES` of dedup.ts in all).
  */
-export const DEDUP_MIN_TTL_MS = 2 * 60 * 60 * 1000;
-
-/**
- * Limits of the `webhookId` memory for a Signature Time Window of `windowMs`: {@link DEDUP_MAX_IDS} ids, kept for
- * the longer of {@link DEDUP_MIN_TTL_MS} and twice the window (a replay is accepted at most `window` after the
- * timestamp and the original at most `window` before it, so that covers every replay the window lets through).
- */
-export function dedupOptions(windowMs: number): WebhookIdMemoryOptions {
-	return { max: DEDUP_MAX_IDS, ttlMs: Math.max(DEDUP_MIN_TTL_MS, 2 * Math.max(0, windowMs || 0)) };
+export interface StoredWebhookIds {
+	v: typeof MEMORY_VERSION;
+	ids: string;
 }
 
 /**
- * A copy of the `webhookId` memory in static data (a fresh empty one when absent or malformed); write it back with
- * {@link saveWebhookIdMemory}. Copying keeps n8n's change tracking simple: the write-back is one top-level set.
+ * The live entries of the memory in static data, in stored order; none when absent or malformed. The version-1
+ * form of earlier releases (raw ids and first-seen times, epoch ms) is read too: each id is kept for
+ * {@link DEDUP_UNCHECKED_TTL_MS} after it was first seen, as those releases did.
  */
-export function loadWebhookIdMemory(staticData: IDataObject): WebhookIdMemory {
-	const stored = staticData[STATE_KEYS.webhookIds] as Partial<WebhookIdMemory> | undefined;
-	const memory = createWebhookIdMemory();
-	if (stored && Array.isArray(stored.ids) && Array.isArray(stored.times)) {
-		memory.ids = [...stored.ids];
-		memory.times = [...stored.times];
-	}
-	return memory;
+export function storedWebhookIdEntries(
+	staticData: IDataObject,
+	nowMs: number,
+): Array<[string, number]> {
+	const stored = staticData[STATE_KEYS.webhookIds] as Partial<StoredWebhookIds> & {
+		ids?: unknown;
+		times?: unknown;
+	};
+	if (!stored || typeof stored !== 'object') return [];
+	if (stored.v === MEMORY_VERSION) return parseWebhookIdText(stored.ids, nowMs);
+	if (!Array.isArray(stored.ids) || !Array.isArray(stored.times)) return [];
+	const out: Array<[string, number]> = [];
+	stored.ids.forEach((id: unknown, i: number) => {
+		const seen = (stored.times as unknown[])[i];
+		if (typeof id !== 'string' || typeof seen !== 'number') return;
+		const expiry = Math.ceil((seen + DEDUP_UNCHECKED_TTL_MS) / 1000);
+		if (expiry * 1000 >= nowMs) out.push([webhookIdKey(id), expiry]);
+	});
+	return out;
 }
 
 /**
  * The `webhookId` memories of this n8n process, by workflow and node. n8n saves a webhook's static data only after
  * the response, so two deliveries close together would each read the memory before the other's save and the last
- * save would drop the first id. Requests share this object instead: `checkWebhook` looks an id up and records it
- * synchronously, before its first `await`, so concurrent deliveries of one id cannot both pass. Static data still
- * carries the memory across restarts and between processes.
+ * save would drop the first id. Requests share this object instead: `checkWebhook` records an id synchronously
+ * after its last `await`, so concurrent deliveries of one id cannot both pass. Static data still carries the
+ * memory across restarts and between processes.
  */
 const liveMemories = new Map<string, WebhookIdMemory>();
 
-/**
- * The memory to check a delivery against: this process's live memory for `key` (`<workflowId>:<nodeId>`) with any
- * ids from static data it lacks merged in (oldest first), created from static data on first use. Bounded by the
- * same limits as the stored memory: `rememberWebhookId` trims to the maximum on every insert.
- */
-export function webhookIdMemoryFor(key: string, staticData: IDataObject): WebhookIdMemory {
-	const stored = loadWebhookIdMemory(staticData);
-	const live = liveMemories.get(key);
-	if (!live) {
-		liveMemories.set(key, stored);
-		return stored;
+/** How often, at most, every live memory is swept for expired entries (and dropped when empty): 1 minute. */
+const SWEEP_INTERVAL_MS = 60_000;
+let lastSweepMs = 0;
+
+/** Drops the expired entries of every live memory and forgets the empty ones (nodes that got no delivery lately). */
+function sweep(nowMs: number): void {
+	if (nowMs - lastSweepMs < SWEEP_INTERVAL_MS) return;
+	lastSweepMs = nowMs;
+	for (const [key, memory] of liveMemories) {
+		const live = parseWebhookIdText(memory.text, nowMs);
+		if (live.length === 0) {
+			liveMemories.delete(key);
+		} else if (live.length !== memory.entries.size) {
+			const fresh = createWebhookIdMemory();
+			mergeWebhookIdEntries(fresh, live);
+			memory.entries = fresh.entries;
+			memory.text = fresh.text;
+		}
 	}
-	const known = new Set(live.ids);
-	const missing = stored.ids
-		.map((id, i) => ({ id, time: stored.times[i] }))
-		.filter((entry) => !known.has(entry.id));
-	if (missing.length) {
-		const merged = [...live.ids.map((id, i) => ({ id, time: live.times[i] })), ...missing].sort(
-			(a, b) => a.time - b.time,
-		);
-		live.ids = merged.map((entry) => entry.id);
-		live.times = merged.map((entry) => entry.time);
+}
+
+/**
+ * The memory to check a delivery against at `nowMs`: this process's live memory for `key`
+ * (`<workflowId>:<nodeId>`), created on first use, with the live entries of static data it lacks merged in
+ * (skipped when static data holds exactly what this process saved last). Bounded like the stored memory: by
+ * expiry, and by `DEDUP_MAX_ENTRIES` of dedup.ts.
+ */
+export function webhookIdMemoryFor(
+	key: string,
+	staticData: IDataObject,
+	nowMs: number,
+): WebhookIdMemory {
+	sweep(nowMs);
+	let live = liveMemories.get(key);
+	if (!live) {
+		live = createWebhookIdMemory();
+		liveMemories.set(key, live);
+	}
+	const stored = staticData[STATE_KEYS.webhookIds] as Partial<StoredWebhookIds> | undefined;
+	if (!(stored?.v === MEMORY_VERSION && stored.ids === live.text)) {
+		mergeWebhookIdEntries(live, storedWebhookIdEntries(staticData, nowMs));
 	}
 	return live;
 }
@@ -150,7 +182,14 @@ export function forgetWebhookIdMemory(key: string): void {
 	liveMemories.delete(key);
 }
 
-/** Stores `memory` as the static data's `webhookId` memory. */
+/**
+ * Stores `memory` as the static data's `webhookId` memory ({@link StoredWebhookIds}), only when it differs from
+ * what is there: n8n writes static data back to the database whenever it was changed.
+ */
 export function saveWebhookIdMemory(staticData: IDataObject, memory: WebhookIdMemory): void {
-	staticData[STATE_KEYS.webhookIds] = { ids: [...memory.ids], times: [...memory.times] };
+	const stored = staticData[STATE_KEYS.webhookIds] as Partial<StoredWebhookIds> | undefined;
+	if (stored?.v === MEMORY_VERSION && stored.ids === memory.text) return;
+	if (memory.text === '' && stored === undefined) return;
+	const value: StoredWebhookIds = { v: MEMORY_VERSION, ids: memory.text };
+	staticData[STATE_KEYS.webhookIds] = value as unknown as IDataObject;
 }

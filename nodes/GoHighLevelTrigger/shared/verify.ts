@@ -1,7 +1,7 @@
 /**
  * Pure request checks for the HighLevel webhook trigger: signature verification over the raw body, the
- * timestamp window, `webhookId` de-duplication, the shared-secret check for HighLevel workflow "Webhook"
- * actions, and a bounded JSON body parser. No I/O, no timers; the only runtime import is `node:crypto`.
+ * timestamp window, the shared-secret check for HighLevel workflow "Webhook" actions, and a bounded JSON body
+ * parser (`webhookId` de-duplication: dedup.ts). No I/O, no timers; the only runtime import is `node:crypto`.
  *
  * HighLevel facts (FACTS.md 5.4, `docs/oauth/WebhookAuthentication.md`):
  * - `x-ghl-signature`: base64 Ed25519 signature (64 bytes) over the raw request body; the only header after
@@ -268,7 +268,11 @@ const ISO_8601 =
 /** Epoch-millisecond numbers below this (2001-09-09) are refused: they are almost surely epoch seconds. */
 const MIN_EPOCH_MS = 1e12;
 
-function parseTimestamp(value: unknown): number | undefined {
+/**
+ * A payload `timestamp` in epoch ms: an ISO 8601 string with a zone, or an epoch-millisecond number (≥ 1e12);
+ * `undefined` for anything else (also impossible dates and epoch seconds). Never throws.
+ */
+export function parseTimestamp(value: unknown): number | undefined {
 	if (typeof value === 'number') {
 		return Number.isFinite(value) && value >= MIN_EPOCH_MS ? value : undefined;
 	}
@@ -309,90 +313,6 @@ export function checkTimestamp(
 	if (nowMs - ts > window) return { ok: false, reason: 'stale' };
 	if (ts - nowMs > window) return { ok: false, reason: 'future' };
 	return { ok: true };
-}
-
-/**
- * Recently seen `webhookId`s, oldest first, as parallel arrays so the object stays plain JSON (it lives in n8n
- * workflow static data). `times[i]` is when `ids[i]` was first seen, in epoch ms.
- */
-export interface WebhookIdMemory {
-	ids: string[];
-	times: number[];
-}
-
-/** Limits of a {@link WebhookIdMemory}: at most `max` ids (≥ 1), each kept for `ttlMs` milliseconds. */
-export interface WebhookIdMemoryOptions {
-	max: number;
-	ttlMs: number;
-}
-
-/** Ids longer than this are stored as `sha256:<hex>` to keep the memory small. */
-const MAX_STORED_ID_LENGTH = 128;
-
-/** A new, empty {@link WebhookIdMemory}. */
-export function createWebhookIdMemory(): WebhookIdMemory {
-	return { ids: [], times: [] };
-}
-
-/** Repairs a memory read back from storage in place: non-arrays reset, bad entries dropped, lengths aligned. */
-function repairMemory(state: WebhookIdMemory): void {
-	const ids = Array.isArray(state.ids) ? state.ids : [];
-	const times = Array.isArray(state.times) ? state.times : [];
-	const keptIds: string[] = [];
-	const keptTimes: number[] = [];
-	for (let i = 0; i < Math.min(ids.length, times.length); i++) {
-		if (typeof ids[i] === 'string' && typeof times[i] === 'number' && Number.isFinite(times[i])) {
-			keptIds.push(ids[i]);
-			keptTimes.push(times[i]);
-		}
-	}
-	state.ids = keptIds;
-	state.times = keptTimes;
-}
-
-/**
- * Records `id` (a payload's `webhookId`) in `state` and says whether it was already there — HighLevel's replay
- * advice is "Reject any requests with duplicate `webhookId` values" (`docs/oauth/WebhookAuthentication.md`).
- *
- * Mutates `state` in place: first repairs it (it may come from storage), drops entries older than `ttlMs`
- * (relative to `nowMs`, epoch ms), then answers `duplicate` if `id` is present (its first-seen time is not
- * refreshed) or appends it and drops the oldest entries beyond `max`. Ids longer than 128 characters are stored
- * as their SHA-256. An empty or non-string `id` is answered `new` and not stored. Never throws.
- */
-export function rememberWebhookId(
-	state: WebhookIdMemory,
-	id: string,
-	nowMs: number,
-	options: WebhookIdMemoryOptions,
-): 'new' | 'duplicate' {
-	repairMemory(state);
-	const max = Math.max(1, Math.floor(Number.isFinite(options?.max) ? options.max : 1));
-	const ttlMs = Number.isFinite(options?.ttlMs) ? Math.max(0, options.ttlMs) : 0;
-
-	let firstLive = 0;
-	while (firstLive < state.times.length && nowMs - state.times[firstLive] > ttlMs) firstLive++;
-	// Times are appended in non-decreasing order while the clock is steady; if it steps back, the expiry of
-	// later entries is merely delayed.
-	if (firstLive > 0) {
-		state.ids.splice(0, firstLive);
-		state.times.splice(0, firstLive);
-	}
-
-	if (typeof id !== 'string' || id === '') return 'new';
-	const stored =
-		id.length > MAX_STORED_ID_LENGTH
-			? `sha256:${createHash('sha256').update(id).digest('hex')}`
-			: id;
-	if (state.ids.includes(stored)) return 'duplicate';
-
-	state.ids.push(stored);
-	state.times.push(nowMs);
-	const excess = state.ids.length - max;
-	if (excess > 0) {
-		state.ids.splice(0, excess);
-		state.times.splice(0, excess);
-	}
-	return 'new';
 }
 
 /** Result of {@link verifySharedSecret}. */

@@ -102,6 +102,19 @@ describe('splitPublicKeys', () => {
 	});
 });
 
+describe('readSettings: Shared Secret', () => {
+	it('reads the Shared Secret parameter, else the Options entry of workflows saved by earlier versions', () => {
+		const workflow = { source: 'workflow' };
+		expect(settingsOf({ ...workflow, sharedSecret: ' new ' }).sharedSecret).toBe('new');
+		expect(settingsOf({ ...workflow, options: { sharedSecret: 'old' } }).sharedSecret).toBe('old');
+		expect(
+			settingsOf({ ...workflow, sharedSecret: 'new', options: { sharedSecret: 'old' } })
+				.sharedSecret,
+		).toBe('new');
+		expect(settingsOf({ sharedSecret: 'new' }).sharedSecret).toBe('');
+	});
+});
+
 describe('assertUsableSettings', () => {
 	function message(parameters: IDataObject): string | undefined {
 		try {
@@ -150,7 +163,7 @@ describe('assertUsableSettings', () => {
 	});
 
 	it('requires a Shared Secret or Skip Verification for the workflow source, and a valid header name', () => {
-		expect(message({ source: 'workflow', options: {} })).toMatch(/Set Options → Shared Secret/);
+		expect(message({ source: 'workflow', options: {} })).toMatch(/Set Shared Secret/);
 		expect(message({ source: 'workflow', options: { skipVerification: true } })).toBeUndefined();
 		expect(
 			message({ source: 'workflow', options: { sharedSecret: 'x', headerName: 'bad header' } }),

@@ -1,22 +1,27 @@
 /**
- * The trigger's static data: subscription comparison and the bounded `webhookId` memory.
+ * The trigger's static data: subscription comparison and the `webhookId` memory kept there and in the process.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	createWebhookIdMemory,
+	DEDUP_ENTRY_CHARS,
+	DEDUP_UNCHECKED_TTL_MS,
+	hasWebhookId,
+	rememberWebhookId,
+} from '../../../nodes/GoHighLevelTrigger/shared/dedup';
+import {
 	clearState,
-	DEDUP_MAX_IDS,
-	DEDUP_MIN_TTL_MS,
-	dedupOptions,
+	forgetWebhookIdMemory,
 	isSameSubscription,
-	loadWebhookIdMemory,
 	saveWebhookIdMemory,
 	STATE_KEYS,
+	storedWebhookIdEntries,
 	storeSubscription,
 	subscriptionKey,
+	webhookIdMemoryFor,
 } from '../../../nodes/GoHighLevelTrigger/shared/state';
 import type { TriggerSettings } from '../../../nodes/GoHighLevelTrigger/shared/settings';
-import { rememberWebhookId } from '../../../nodes/GoHighLevelTrigger/shared/verify';
 
 const SETTINGS: TriggerSettings = {
 	source: 'marketplace',
@@ -67,32 +72,67 @@ describe('subscription', () => {
 	});
 });
 
-describe('webhookId memory', () => {
-	it('keeps ids for the longer of 2 hours and twice the window', () => {
-		expect(dedupOptions(5 * 60_000)).toEqual({ max: DEDUP_MAX_IDS, ttlMs: DEDUP_MIN_TTL_MS });
-		expect(dedupOptions(0).ttlMs).toBe(DEDUP_MIN_TTL_MS);
-		expect(dedupOptions(3 * 60 * 60_000).ttlMs).toBe(6 * 60 * 60_000);
-	});
+describe('webhookId memory in static data', () => {
+	const NOW = 1_800_000_000_000;
+	let counter = 0;
+	const freshKey = () => `workflow-${++counter}:node`;
 
-	it('stays bounded across many deliveries saved to and loaded from static data', () => {
+	it('is saved compactly, only when it changed, and survives a new process (empty live memory)', () => {
 		const staticData: IDataObject = {};
-		const now = 1_800_000_000_000;
-		for (let i = 0; i < DEDUP_MAX_IDS + 25; i++) {
-			const memory = loadWebhookIdMemory(staticData);
-			expect(rememberWebhookId(memory, `id-${i}`, now + i, dedupOptions(300_000))).toBe('new');
-			saveWebhookIdMemory(staticData, memory);
-		}
-		const memory = loadWebhookIdMemory(staticData);
-		expect(memory.ids).toHaveLength(DEDUP_MAX_IDS);
-		expect(memory.ids[0]).toBe('id-25');
-		expect(
-			rememberWebhookId(memory, `id-${DEDUP_MAX_IDS + 24}`, now + 1_000, dedupOptions(300_000)),
-		).toBe('duplicate');
+		const key = freshKey();
+		const memory = webhookIdMemoryFor(key, staticData, NOW);
+		saveWebhookIdMemory(staticData, memory);
+		expect(staticData).toEqual({});
+
+		rememberWebhookId(memory, 'id-1', NOW + 60_000, NOW);
+		saveWebhookIdMemory(staticData, memory);
+		const stored = staticData[STATE_KEYS.webhookIds] as { v: number; ids: string };
+		expect(stored).toEqual({ v: 2, ids: memory.text });
+		expect(stored.ids).toHaveLength(DEDUP_ENTRY_CHARS);
+
+		saveWebhookIdMemory(staticData, memory);
+		expect(staticData[STATE_KEYS.webhookIds]).toBe(stored);
+
+		forgetWebhookIdMemory(key);
+		const reloaded = webhookIdMemoryFor(key, structuredClone(staticData), NOW + 1_000);
+		expect(hasWebhookId(reloaded, 'id-1', NOW + 1_000)).toBe(true);
+		expect(hasWebhookId(reloaded, 'id-1', NOW + 61_000)).toBe(false);
 	});
 
-	it('loads a fresh memory from junk, and clearState removes memory and subscription', () => {
+	it("merges ids another process saved into this process's live memory", () => {
+		const key = freshKey();
+		const ours = webhookIdMemoryFor(key, {}, NOW);
+		rememberWebhookId(ours, 'ours', NOW + 60_000, NOW);
+		const theirs = createWebhookIdMemory();
+		rememberWebhookId(theirs, 'theirs', NOW + 60_000, NOW);
+		const staticData: IDataObject = {};
+		saveWebhookIdMemory(staticData, theirs);
+		const merged = webhookIdMemoryFor(key, staticData, NOW + 1);
+		expect(merged).toBe(ours);
+		expect(hasWebhookId(merged, 'theirs', NOW + 1)).toBe(true);
+		expect(hasWebhookId(merged, 'ours', NOW + 1)).toBe(true);
+	});
+
+	it('reads the memory of earlier releases ({ ids, times }) for the time they kept ids', () => {
+		const staticData: IDataObject = {
+			[STATE_KEYS.webhookIds]: {
+				ids: ['old-1', 'old-2', 7],
+				times: [NOW - 1_000, NOW - DEDUP_UNCHECKED_TTL_MS - 5_000, NOW],
+			},
+		};
+		const entries = storedWebhookIdEntries(staticData, NOW);
+		expect(entries).toHaveLength(1);
+		const memory = webhookIdMemoryFor(freshKey(), staticData, NOW);
+		expect(hasWebhookId(memory, 'old-1', NOW)).toBe(true);
+		expect(hasWebhookId(memory, 'old-2', NOW)).toBe(false);
+	});
+
+	it('loads nothing from junk, and clearState removes memory and subscription', () => {
 		const staticData: IDataObject = { [STATE_KEYS.webhookIds]: 'junk', other: 1 };
-		expect(loadWebhookIdMemory(staticData)).toEqual({ ids: [], times: [] });
+		expect(storedWebhookIdEntries(staticData, NOW)).toEqual([]);
+		expect(storedWebhookIdEntries({ [STATE_KEYS.webhookIds]: { v: 2, ids: 'x' } }, NOW)).toEqual(
+			[],
+		);
 		storeSubscription(staticData, subscriptionKey(SETTINGS, 'u', 'l'), new Date());
 		clearState(staticData);
 		expect(staticData).toEqual({ other: 1 });

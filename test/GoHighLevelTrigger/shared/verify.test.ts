@@ -2,7 +2,6 @@ import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 
 import {
 	checkTimestamp,
-	createWebhookIdMemory,
 	DEFAULT_TIMESTAMP_WINDOW_MS,
 	HIGHLEVEL_ED25519_PUBLIC_KEY,
 	HIGHLEVEL_RSA_PUBLIC_KEY,
@@ -11,11 +10,9 @@ import {
 	MAX_EXTRA_KEYS,
 	parseJsonBody,
 	parsePublicKey,
-	rememberWebhookId,
 	verifySharedSecret,
 	verifySignature,
 	type HeaderMap,
-	type WebhookIdMemory,
 } from '../../../nodes/GoHighLevelTrigger/shared/verify';
 import {
 	signPayload,
@@ -616,84 +613,6 @@ describe('checkTimestamp', () => {
 	it('treats a negative window as zero', () => {
 		expect(checkTimestamp(now, now, -5)).toEqual({ ok: true });
 		expect(checkTimestamp(now - 1, now, -5)).toEqual({ ok: false, reason: 'stale' });
-	});
-});
-
-describe('rememberWebhookId', () => {
-	const opts = { max: 3, ttlMs: 60_000 };
-
-	it('says new the first time and duplicate afterwards', () => {
-		const state = createWebhookIdMemory();
-		expect(rememberWebhookId(state, 'abc123xyz', 1000, opts)).toBe('new');
-		expect(rememberWebhookId(state, 'abc123xyz', 2000, opts)).toBe('duplicate');
-		expect(rememberWebhookId(state, 'other', 2000, opts)).toBe('new');
-		expect(state).toEqual({ ids: ['abc123xyz', 'other'], times: [1000, 2000] });
-	});
-
-	it('keeps at most max ids, dropping the oldest', () => {
-		const state = createWebhookIdMemory();
-		for (const [i, id] of ['a', 'b', 'c', 'd', 'e'].entries()) {
-			expect(rememberWebhookId(state, id, 1000 + i, opts)).toBe('new');
-		}
-		expect(state.ids).toEqual(['c', 'd', 'e']);
-		expect(state.times).toEqual([1002, 1003, 1004]);
-		expect(rememberWebhookId(state, 'a', 2000, opts)).toBe('new');
-		expect(rememberWebhookId(state, 'e', 2000, opts)).toBe('duplicate');
-	});
-
-	it('forgets ids older than ttlMs (the edge itself still counts)', () => {
-		const state = createWebhookIdMemory();
-		rememberWebhookId(state, 'x', 0, opts);
-		expect(rememberWebhookId(state, 'x', 60_000, opts)).toBe('duplicate');
-		expect(rememberWebhookId(state, 'x', 60_001, opts)).toBe('new');
-		expect(state).toEqual({ ids: ['x'], times: [60_001] });
-	});
-
-	it('does not refresh the first-seen time of a duplicate', () => {
-		const state = createWebhookIdMemory();
-		rememberWebhookId(state, 'x', 0, opts);
-		rememberWebhookId(state, 'x', 50_000, opts);
-		expect(rememberWebhookId(state, 'x', 60_001, opts)).toBe('new');
-	});
-
-	it('survives a JSON round trip (workflow static data)', () => {
-		let state: WebhookIdMemory = createWebhookIdMemory();
-		rememberWebhookId(state, 'a', 10, opts);
-		rememberWebhookId(state, 'b', 20, opts);
-		state = JSON.parse(JSON.stringify(state)) as WebhookIdMemory;
-		expect(rememberWebhookId(state, 'a', 30, opts)).toBe('duplicate');
-		expect(rememberWebhookId(state, 'c', 30, opts)).toBe('new');
-		expect(JSON.parse(JSON.stringify(state))).toEqual({
-			ids: ['a', 'b', 'c'],
-			times: [10, 20, 30],
-		});
-	});
-
-	it('repairs a corrupted memory instead of throwing', () => {
-		const broken = { ids: 'oops', times: null } as unknown as WebhookIdMemory;
-		expect(rememberWebhookId(broken, 'a', 1, opts)).toBe('new');
-		expect(broken).toEqual({ ids: ['a'], times: [1] });
-		const mismatched = { ids: ['a', 'b', 7], times: [1, 'x', 3, 4] } as unknown as WebhookIdMemory;
-		expect(rememberWebhookId(mismatched, 'a', 5, opts)).toBe('duplicate');
-		expect(mismatched).toEqual({ ids: ['a'], times: [1] });
-	});
-
-	it('stores very long ids as a fixed-size hash and still detects them', () => {
-		const state = createWebhookIdMemory();
-		const long = 'z'.repeat(10_000);
-		expect(rememberWebhookId(state, long, 1, opts)).toBe('new');
-		expect(state.ids[0]).toMatch(/^sha256:[0-9a-f]{64}$/);
-		expect(rememberWebhookId(state, long, 2, opts)).toBe('duplicate');
-	});
-
-	it('does not store empty ids and floors max at 1', () => {
-		const state = createWebhookIdMemory();
-		expect(rememberWebhookId(state, '', 1, opts)).toBe('new');
-		expect(rememberWebhookId(state, '', 1, opts)).toBe('new');
-		expect(state.ids).toEqual([]);
-		rememberWebhookId(state, 'a', 1, { max: 0, ttlMs: 1000 });
-		rememberWebhookId(state, 'b', 1, { max: 0, ttlMs: 1000 });
-		expect(state.ids).toEqual(['b']);
 	});
 });
 

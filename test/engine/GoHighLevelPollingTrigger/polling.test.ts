@@ -10,6 +10,7 @@ import { MANUAL_SAMPLE_SIZE } from '../../../nodes/GoHighLevelPollingTrigger/sha
 import { STATE_KEY } from '../../../nodes/GoHighLevelPollingTrigger/shared/poll';
 import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
 import { activityOf, defaultCalendarId } from '../../sandbox/activity';
+import { setDateRangeReading, type DateRangeReading } from '../../sandbox/search';
 import { activeTrigger, NODE_NAME, pollingNode } from './helpers';
 
 /** Adds `count` contacts straight into the store, stamped now (as if created in HighLevel's UI). */
@@ -124,6 +125,43 @@ describe('GoHighLevel Polling Trigger over the sandbox (n8n-core PollContext, tr
 			expect(items.every((i) => i.type === 'ContactCreate' && created.includes(String(i.id)))).toBe(true);
 			// The activated trigger still emits all eight.
 			expect(new Set(ids(await trigger.poll()))).toEqual(new Set(created));
+		});
+	});
+
+	describe('contact events do not depend on the format of date range bounds', () => {
+		// HighLevel documents neither ISO 8601 nor epoch ms for `range` bounds: make the sandbox read epoch ms only.
+		let previous: DateRangeReading;
+		beforeEach(() => {
+			previous = setDateRangeReading('epoch-ms-only');
+		});
+		afterEach(() => setDateRangeReading(previous));
+
+		it('the switch makes ISO range bounds match nothing (what a client relying on them would get)', async () => {
+			insertContacts(sandbox, 3, 'rng');
+			const search = async (gte: string | number) =>
+				await call(sandbox, 'POST', '/contacts/search', {
+					body: { locationId: sandbox.locationId, pageLimit: 10, filters: [{ field: 'dateAdded', operator: 'range', value: { gte } }] },
+				});
+			const since = Date.now() - 60_000;
+			expect((await search(new Date(since).toISOString())).body.total).toBe(0);
+			expect((await search(since)).body.total).toBeGreaterThanOrEqual(3);
+		});
+
+		it('New Contact, Contact Updated and New Note still fire', async () => {
+			const created = activeTrigger({ event: 'contactCreated' }, credentials);
+			const updated = activeTrigger({ event: 'contactUpdated' }, createCredentialStore([pitCredential(sandbox)]));
+			const notes = activeTrigger({ event: 'noteCreated' }, createCredentialStore([pitCredential(sandbox)]));
+			for (const trigger of [created, updated, notes]) expect(await trigger.poll()).toEqual([]);
+			await tick();
+			const fresh = insertContacts(sandbox, 3, 'fmt');
+			const edited = [...sandbox.store.location().contacts.keys()][0];
+			const note = await call(sandbox, 'POST', `/contacts/${edited}/notes`, { body: { body: 'format' } });
+			expect(note.status).toBe(201);
+			expect((await call(sandbox, 'PUT', `/contacts/${edited}`, { body: { city: 'York' } })).status).toBe(200);
+			expect(new Set(ids(await created.poll()))).toEqual(new Set(fresh));
+			expect(ids(await updated.poll())).toEqual([edited]);
+			expect(ids(await notes.poll())).toEqual([note.body.note.id]);
+			for (const trigger of [created, updated, notes]) expect(await trigger.poll()).toEqual([]);
 		});
 	});
 
