@@ -23,11 +23,16 @@ export const DEFAULT_SCOPES = [
 /**
  * OAuth2 (authorization code) credential for a HighLevel Marketplace app (FACTS.md 3.1–3.3).
  *
- * - Authorization URL: `<domain>/v2/oauth/chooselocation`, on the standard or the white-label marketplace domain.
+ * - Authorization URL: `<domain>/v2/oauth/chooselocation` on the standard or the white-labeled marketplace domain,
+ *   chosen in the first field, "Authorization Domain" (the parent `oAuth2Api` field `authUrl`: n8n's credential form
+ *   keeps the parent's field order, and `authUrl` comes before Client ID there).
  * - Token URL: `<API base URL>/oauth/token` (oauth.json `get-access-token`), client id and secret sent in the body.
  * - The location the app was installed on comes from the token response (`oauthTokenData.locationId`).
  *   Refresh tokens are single-use and rotate; n8n stores the new pair after every refresh.
  */
+/** Path of HighLevel's authorization page (choose location) on both marketplace domains (FACTS.md 3.1). */
+export const CHOOSE_LOCATION_PATH = '/v2/oauth/chooselocation';
+
 export class GoHighLevelOAuth2Api implements ICredentialType {
 	name = 'goHighLevelOAuth2Api';
 
@@ -48,28 +53,21 @@ export class GoHighLevelOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'Authorization Domain',
-			name: 'authorizationDomain',
+			name: 'authUrl',
 			type: 'options',
 			options: [
 				{
 					name: 'Standard (marketplace.gohighlevel.com)',
-					value: 'https://marketplace.gohighlevel.com',
+					value: `https://marketplace.gohighlevel.com${CHOOSE_LOCATION_PATH}`,
 				},
 				{
 					name: 'White-Label (marketplace.leadconnectorhq.com)',
-					value: 'https://marketplace.leadconnectorhq.com',
+					value: `https://marketplace.leadconnectorhq.com${CHOOSE_LOCATION_PATH}`,
 				},
 			],
-			default: 'https://marketplace.gohighlevel.com',
+			default: `https://marketplace.gohighlevel.com${CHOOSE_LOCATION_PATH}`,
 			description:
-				'Where users choose the sub-account to install the app on. Use the white-label domain if your app is listed as white-label.',
-		},
-		{
-			displayName: 'Authorization URL',
-			name: 'authUrl',
-			type: 'hidden',
-			default: '={{$self["authorizationDomain"]}}/v2/oauth/chooselocation',
-			required: true,
+				'Where the user signs in and chooses the sub-account. White-Label is HighLevel\'s white-labeled authorization page (no HighLevel branding), for agencies whose users know HighLevel under another brand.',
 		},
 		{
 			displayName: 'Access Token URL',
@@ -82,6 +80,7 @@ export class GoHighLevelOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'string',
+			typeOptions: { rows: 4 },
 			default: DEFAULT_SCOPES.join(' '),
 			description:
 				'Space-separated scopes. They must also be enabled in the Marketplace app settings. The default covers every operation of this package.',

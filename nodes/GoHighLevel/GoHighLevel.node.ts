@@ -19,8 +19,12 @@ export class GoHighLevel implements INodeType {
 		icon: { light: 'file:../../icons/gohighlevel.svg', dark: 'file:../../icons/gohighlevel.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage HighLevel contacts, opportunities and pipelines',
+		// The operation's action text ("Get many contacts") by `<resource>:<operation>`, else the raw values. A string
+		// literal (n8n's lint requires one); test/editor checks it against every operation option.
+		subtitle:
+			'={{ {"contact:addTags":"Add tags to a contact","contact:create":"Create a contact","contact:upsert":"Create or update a contact","contact:delete":"Delete a contact","contact:get":"Get a contact","contact:getAll":"Get many contacts","contact:removeTags":"Remove tags from a contact","contact:update":"Update a contact","opportunity:create":"Create an opportunity","opportunity:upsert":"Create or update an opportunity","opportunity:delete":"Delete an opportunity","opportunity:get":"Get an opportunity","opportunity:getAll":"Get many opportunities","opportunity:update":"Update an opportunity","opportunity:updateStatus":"Update the status of an opportunity","pipeline:getAll":"Get many pipelines"}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Community node for the HighLevel API v2 (GoHighLevel, LeadConnector): contacts, opportunities and pipelines, paced to the rate limit',
 		defaults: { name: 'GoHighLevel' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
