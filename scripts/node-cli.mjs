@@ -38,7 +38,12 @@
  * Commands:
  * - `lint` / `lint --fix`: strict mode (package.json `n8n.strict: true`) also requires eslint.config.mjs in the package
  *   root to be identical (after whitespace normalisation) to the template's. What the rules enforce:
- *   tooling/node-cli/LINT-RULES.md.
+ *   tooling/node-cli/LINT-RULES.md. After `n8n-node lint`, this script lints the shipped sources (nodes/ and
+ *   credentials/) a second time with the same config and inline configuration off (ESLint `linterOptions.noInlineConfig`,
+ *   what `eslint --no-inline-config` sets), the way n8n's community package scanner lints published code: an
+ *   `eslint-disable` comment there hides nothing. It fails on any error and on any inline `eslint` comment in those
+ *   folders (ESLint reports each as "has no effect because you have 'noInlineConfig' setting"). The exit code is
+ *   n8n-node's when that failed, otherwise 1 when this pass failed.
  * - `dev` MUST be given `--external-n8n`: without it `n8n-node dev` runs `npx n8n@latest`, which cannot work with the
  *   pinned Node 20 toolchain (current n8n releases need a newer Node). With `--external-n8n` it copies static
  *   files, links this package into `<custom-user-folder>/.n8n/custom/node_modules/` (default `~/.n8n-node-cli`) and
@@ -65,6 +70,7 @@ import {
 	unlinkSync,
 	writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -224,7 +230,10 @@ function linkIntoPackageRoot() {
 	}
 }
 
-/** Runs n8n-node with the given arguments in the package root and mirrors its exit code or signal. */
+/**
+ * Runs n8n-node with the given arguments in the package root.
+ * @returns a promise of `{ code }` (its exit code) or `{ signal }` (the signal that ended it)
+ */
 function runN8nNode(args) {
 	const env = { ...process.env, PATH: [toolingBin, process.env.PATH ?? ''].join(delimiter) };
 	const child = spawn(n8nNodeBin, args, {
@@ -239,20 +248,57 @@ function runN8nNode(args) {
 	process.on('SIGINT', ignore);
 	process.on('SIGTERM', forward);
 	process.on('SIGHUP', forward);
-	child.on('error', (error) => {
-		console.error(`node-cli: could not start n8n-node: ${error.message}`);
-		process.exit(1);
-	});
-	child.on('exit', (code, signal) => {
-		if (signal) {
+	return new Promise((resolveExit) => {
+		child.on('error', (error) => {
+			console.error(`node-cli: could not start n8n-node: ${error.message}`);
+			process.exit(1);
+		});
+		child.on('exit', (code, signal) => {
 			process.off('SIGINT', ignore);
 			process.off('SIGTERM', forward);
 			process.off('SIGHUP', forward);
-			process.kill(process.pid, signal);
-			return;
-		}
-		process.exit(code ?? 1);
+			resolveExit(signal ? { signal } : { code: code ?? 1 });
+		});
 	});
+}
+
+/** Folders whose sources are compiled into the published package (package.json `files`: dist/nodes, dist/credentials). */
+const SHIPPED_SOURCE_FOLDERS = ['nodes', 'credentials'];
+
+/**
+ * Lints the shipped sources with the package's eslint.config.mjs and inline configuration off (see the header).
+ * Prints problems in ESLint's `stylish` format.
+ * @returns true when there is no error and no inline `eslint` comment in {@link SHIPPED_SOURCE_FOLDERS}
+ */
+async function lintShippedWithoutInlineConfig() {
+	const { ESLint } = createRequire(join(toolingDir, 'package.json'))('eslint');
+	const eslint = new ESLint({
+		cwd: packageRoot,
+		overrideConfig: { linterOptions: { noInlineConfig: true } },
+	});
+	const results = await eslint.lintFiles(SHIPPED_SOURCE_FOLDERS);
+	let errors = 0;
+	let inlineComments = 0;
+	for (const result of results) {
+		for (const message of result.messages) {
+			if (message.severity === 2) errors++;
+			else if (message.ruleId === null && /noInlineConfig/.test(message.message)) inlineComments++;
+		}
+	}
+	const output = await (await eslint.loadFormatter('stylish')).format(results);
+	const where = SHIPPED_SOURCE_FOLDERS.map((folder) => `${folder}/`).join(' and ');
+	if (errors === 0 && inlineComments === 0) {
+		if (output) process.stdout.write(output);
+		console.log(`node-cli: ${where} pass lint with inline configuration off.`);
+		return true;
+	}
+	process.stdout.write(output);
+	console.error(
+		`node-cli: ${where} fail lint with inline configuration off (as n8n's community package scanner lints ` +
+			`published code): ${errors} error(s), ${inlineComments} inline eslint comment(s). ` +
+			'Fix the code instead of disabling a rule; inline eslint comments are not allowed in shipped code.',
+	);
+	return false;
 }
 
 const args = process.argv.slice(2);
@@ -266,4 +312,9 @@ if (args[0] === 'dev' && !args.includes('--external-n8n')) {
 const hash = manifestHash();
 if (needsInstall(hash)) install(hash);
 linkIntoPackageRoot();
-runN8nNode(args);
+const exit = await runN8nNode(args);
+if (exit.signal) process.kill(process.pid, exit.signal);
+else if (args[0] === 'lint') {
+	const shippedOk = await lintShippedWithoutInlineConfig();
+	process.exit(exit.code !== 0 ? exit.code : shippedOk ? 0 : 1);
+} else process.exit(exit.code);

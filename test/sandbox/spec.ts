@@ -16,8 +16,7 @@ type OpenAPIBackendClass = typeof OpenAPIBackendType;
 
 /**
  * Loads openapi-backend lazily. Specs are passed as self-contained objects (see {@link readSpec}) and `quick` mode
- * dereferences them synchronously, so its ESM-only `$ref` resolver is never used (under Jest it is replaced by
- * test/support/json-schema-ref-parser.cjs, see jest.config.js).
+ * dereferences them synchronously, so its `$ref` resolver (@apidevtools/json-schema-ref-parser) never fetches anything.
  */
 function loadOpenApiBackend(): OpenAPIBackendClass {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
