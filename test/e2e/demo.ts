@@ -8,12 +8,22 @@
  * and the example workflow (`fixtures/demo.workflow.json`), executes it with `n8n execute`, checks every node's
  * output against the sandbox's state and prints a short summary. Exit code 0 when everything matched, 1 otherwise.
  *
- * {@link runDemo} does the work and returns structured results; `demo.e2e.test.ts` asserts on them.
+ * It prints the workflow's node chain first ({@link formatNodeChain}). `npm run demo -- --keep` then leaves n8n
+ * running with the workflow imported and the sandbox behind it ({@link keepDemoRunning}), prints the editor URL of
+ * the workflow, the owner's e-mail and password and the sandbox URL, and stops both on Ctrl-C.
+ *
+ * {@link runDemo} does the work and returns structured results; `demo.e2e.test.ts` and `demo-keep.e2e.test.ts`
+ * assert on them.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { IDataObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import {
 	startSandbox,
@@ -24,11 +34,13 @@ import {
 } from '../sandbox';
 import {
 	hostInstallDir,
+	log,
 	maskSecrets,
 	N8nInstance,
 	nodeOutput,
 	packPackage,
 	pinnedN8nVersion,
+	REPO_ROOT,
 	type ExecutionJson,
 	type WorkflowJson,
 } from './n8n';
@@ -115,10 +127,13 @@ export async function prepareN8n(
 	return n8n;
 }
 
-/** The Private Integration Token credential of the demo workflow, pointing at the sandbox's default location. */
-export function demoCredential(sandbox: Sandbox) {
+/**
+ * A Private Integration Token credential (n8n import JSON) with the given id and name, pointing at the sandbox's
+ * default location.
+ */
+export function sandboxPitCredential(sandbox: Sandbox, reference: { id: string; name: string }) {
 	return {
-		...DEMO_CREDENTIAL,
+		...reference,
 		type: 'goHighLevelPrivateIntegrationTokenApi',
 		data: {
 			token: sandbox.privateIntegrationToken,
@@ -126,6 +141,11 @@ export function demoCredential(sandbox: Sandbox) {
 			baseUrl: sandbox.url,
 		},
 	};
+}
+
+/** The Private Integration Token credential of the demo workflow, pointing at the sandbox's default location. */
+export function demoCredential(sandbox: Sandbox) {
+	return sandboxPitCredential(sandbox, DEMO_CREDENTIAL);
 }
 
 /** Reads the demo workflow fixture. */
@@ -516,14 +536,222 @@ export function formatDemoSummary(result: DemoResult): string {
 	return lines.join('\n');
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The node chain
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Names n8n shows for the n8n-nodes-base types the example workflows use. */
+const BASE_NODE_NAMES: Record<string, string> = {
+	'n8n-nodes-base.manualTrigger': 'Manual Trigger',
+	'n8n-nodes-base.set': 'Edit Fields (Set)',
+	'n8n-nodes-base.noOp': 'No Operation',
+	'n8n-nodes-base.switch': 'Switch',
+	'n8n-nodes-base.executeWorkflow': 'Execute Sub-workflow',
+	'n8n-nodes-base.executeWorkflowTrigger': 'When Executed by Another Workflow',
+};
+
+/** The built GoHighLevel node's description (dist/, as n8n loads it), or undefined before `npm run build`. */
+function builtGoHighLevelDescription(): INodeTypeDescription | undefined {
+	const file = path.join(REPO_ROOT, 'dist', 'nodes', 'GoHighLevel', 'GoHighLevel.node.js');
+	if (!fs.existsSync(file)) return undefined;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built node, loaded at run time
+	const { GoHighLevel } = require(file) as { GoHighLevel: new () => INodeType };
+	return new GoHighLevel().description;
+}
+
+/**
+ * What a node does, the way n8n's node creator words it: `GoHighLevel: <operation action>` for the action node
+ * (the `action` of the chosen operation, e.g. "GoHighLevel: Create a contact", read from `description`), the
+ * trigger with its events, n8n's name for other node types, else the type name.
+ */
+export function describeNode(
+	node: WorkflowJson['nodes'][number],
+	description: INodeTypeDescription | undefined = builtGoHighLevelDescription(),
+): string {
+	const parameters = (node.parameters ?? {}) as IDataObject;
+	if (node.type === 'n8n-nodes-gohighlevel.goHighLevel') {
+		const resource = String(parameters.resource ?? 'contact');
+		const operation = String(parameters.operation ?? '');
+		const property = description?.properties.find(
+			(p) =>
+				p.name === 'operation' &&
+				((p.displayOptions?.show?.resource ?? []) as unknown[]).includes(resource),
+		);
+		const option = (property?.options as INodePropertyOptions[] | undefined)?.find(
+			(o) => o.value === operation,
+		);
+		return `GoHighLevel: ${option?.action ?? `${operation} ${resource}`}`;
+	}
+	if (node.type === 'n8n-nodes-gohighlevel.goHighLevelTrigger') {
+		const events = (parameters.events ?? []) as string[];
+		return `GoHighLevel Trigger${events.length ? ` on ${events.join(', ')}` : ''}`;
+	}
+	if (node.type === 'n8n-nodes-gohighlevel.goHighLevelPollingTrigger')
+		return 'GoHighLevel Polling Trigger';
+	return BASE_NODE_NAMES[node.type] ?? node.type;
+}
+
+/**
+ * The workflow's nodes in execution order along its `main` connections, from the nodes nothing connects to,
+ * one line each: `  Start (Manual Trigger)`, then `  → Create Contact (GoHighLevel: Create a contact)`, …
+ * A node with several outputs lists its branches in output order. Nodes reached twice are listed once.
+ */
+export function formatNodeChain(
+	workflow: WorkflowJson,
+	description: INodeTypeDescription | undefined = builtGoHighLevelDescription(),
+): string {
+	type Target = { node: string };
+	const connections = workflow.connections as Record<string, { main?: Target[][] }>;
+	const targets = (name: string) => (connections[name]?.main ?? []).flat().map((t) => t.node);
+	const incoming = new Set(Object.keys(connections).flatMap(targets));
+	const byName = new Map(workflow.nodes.map((node) => [node.name, node]));
+	const lines: string[] = [];
+	const seen = new Set<string>();
+	const visit = (name: string, depth: number, first: boolean) => {
+		const node = byName.get(name);
+		if (!node || seen.has(name)) return;
+		seen.add(name);
+		const indent = '  '.repeat(depth + 1);
+		lines.push(`${indent}${first ? '' : '→ '}${name} (${describeNode(node, description)})`);
+		const next = targets(name);
+		const branch = next.length > 1 ? depth + 1 : depth;
+		for (const target of next) visit(target, branch, false);
+	};
+	for (const node of workflow.nodes) if (!incoming.has(node.name)) visit(node.name, 0, true);
+	return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// --keep: n8n left running with the workflow
+// ---------------------------------------------------------------------------------------------------------------
+
+/** n8n and the sandbox left running by {@link keepDemoRunning}. */
+export interface KeptDemo {
+	n8n: N8nInstance;
+	sandbox: Sandbox;
+	/** The editor, `http://127.0.0.1:<port>`. */
+	editorUrl: string;
+	/** The demo workflow in the editor, `<editorUrl>/workflow/<id>`. */
+	workflowUrl: string;
+	/** The owner's sign-in (the harness creates the owner; the password is random per run). */
+	login: { email: string; password: string };
+	/** The HighLevel sandbox the workflow's credential points at. */
+	sandboxUrl: string;
+	/** Stops n8n (and deletes its user folder unless N8N_E2E_KEEP) and closes the sandbox. Idempotent. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Leaves the demo running for a person to look at: starts the n8n server on the instance the demo ran in (the
+ * workflow and credential are already imported), creates the owner, and lets the sandbox accept duplicate
+ * contacts so that Execute Workflow in the editor runs the demo again (HighLevel refuses a second contact with the
+ * same e-mail unless the location allows duplicates). The caller stops it with {@link KeptDemo.stop}.
+ * @throws Error when the server does not start; n8n and the sandbox are then stopped.
+ */
+export async function keepDemoRunning(
+	n8n: N8nInstance,
+	sandbox: Sandbox,
+	workflowId: string,
+): Promise<KeptDemo> {
+	let stopped: Promise<void> | undefined;
+	const stop = () =>
+		(stopped ??= (async () => {
+			await n8n.dispose();
+			await sandbox.close();
+		})());
+	try {
+		sandbox.store.location(sandbox.locationId).settings.allowDuplicateContact = true;
+		await n8n.start();
+		await n8n.setupOwnerAndApiKey();
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return {
+		n8n,
+		sandbox,
+		editorUrl: n8n.baseUrl,
+		workflowUrl: `${n8n.baseUrl}/workflow/${workflowId}`,
+		login: n8n.ownerLogin!,
+		sandboxUrl: sandbox.url,
+		stop,
+	};
+}
+
+/** What `npm run demo -- --keep` prints once n8n is ready: where to click and how to sign in. */
+export function formatKeepInfo(kept: KeptDemo): string {
+	return [
+		'',
+		'n8n keeps running with the demo workflow (Ctrl-C stops n8n and the sandbox):',
+		`  Workflow     ${kept.workflowUrl}`,
+		`  Sign in      ${kept.login.email}  /  ${kept.login.password}`,
+		`  Sandbox      ${kept.sandboxUrl}  (the credential "${DEMO_CREDENTIAL.name}" points here)`,
+		'  "Execute workflow" in the editor runs it again against the sandbox.',
+	].join('\n');
+}
+
+/** Parsed `npm run demo` flags. */
+export interface DemoArgs {
+	/** `--keep`: leave n8n running after the demo. */
+	keep: boolean;
+}
+
+/**
+ * Parses `process.argv.slice(2)` of `npm run demo`.
+ * @throws Error for an unknown flag
+ */
+export function parseDemoArgs(argv: string[]): DemoArgs {
+	const args: DemoArgs = { keep: false };
+	for (const arg of argv) {
+		if (arg === '--keep') args.keep = true;
+		else
+			throw new Error(`Unknown flag ${arg}. Flags: --keep (leave n8n running with the workflow)`);
+	}
+	return args;
+}
+
 async function main(): Promise<number> {
 	const out = (line: string) => process.stdout.write(`${line}\n`);
-	out('GoHighLevel demo: the packed package in a real n8n against the local HighLevel sandbox');
+	let args: DemoArgs;
 	try {
-		const result = await runDemo({ say: (line) => out(`- ${line}`) });
+		args = parseDemoArgs(process.argv.slice(2));
+	} catch (error) {
+		out((error as Error).message);
+		return 2;
+	}
+	out('GoHighLevel demo: the packed package in a real n8n against the local HighLevel sandbox');
+	const workflow = loadDemoWorkflow();
+	out(`Workflow "${workflow.name}" (${path.relative(REPO_ROOT, DEMO_WORKFLOW_FILE)}):`);
+	out(formatNodeChain(workflow));
+	let sandbox: Sandbox | undefined;
+	let n8n: N8nInstance | undefined;
+	try {
+		const say = (line: string) => out(`- ${line}`);
+		if (args.keep) {
+			say('Starting the HighLevel sandbox…');
+			sandbox = await startDemoSandbox();
+			n8n = await prepareN8n(say);
+		}
+		const result = await runDemo({ say, sandbox, n8n });
 		out(formatDemoSummary(result));
+		if (!args.keep || !sandbox || !n8n) return result.ok ? 0 : 1;
+		say('Starting the n8n editor…');
+		const kept = await keepDemoRunning(n8n, sandbox, String(workflow.id));
+		out(formatKeepInfo(kept));
+		await new Promise<void>((resolve) => {
+			// test/e2e/n8n.ts kills n8n's process groups on SIGINT/SIGTERM first; this then cleans up the rest.
+			const onSignal = (signal: NodeJS.Signals) => {
+				log(`${signal}: stopping n8n and the sandbox`);
+				resolve();
+			};
+			process.once('SIGINT', onSignal);
+			process.once('SIGTERM', onSignal);
+		});
+		await kept.stop();
 		return result.ok ? 0 : 1;
 	} catch (error) {
+		await n8n?.dispose();
+		await sandbox?.close();
 		out('');
 		out(`FAILED: ${maskSecrets(error instanceof Error ? error.message : String(error))}`);
 		return 1;

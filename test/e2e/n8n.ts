@@ -755,6 +755,8 @@ export class N8nInstance {
 	private server: { pid: number; exited: Promise<void>; done: boolean } | undefined;
 	private apiKey: string | undefined;
 	private authCookie: string | undefined;
+	/** The owner {@link setupOwnerAndApiKey} created: e-mail and password for the editor's sign-in page. */
+	ownerLogin: { email: string; password: string } | undefined;
 	private disposed = false;
 	private fileCounter = 0;
 
@@ -1235,22 +1237,24 @@ export class N8nInstance {
 	 * Makes the fresh instance usable through the public API without a browser: creates the owner
 	 * (`POST /rest/owner/setup`), reads the available scopes (`GET /rest/api-keys/scopes`) and creates an API key
 	 * with all of them (`POST /rest/api-keys` → `rawApiKey`), which {@link api} then sends as `X-N8N-API-KEY`.
-	 * Requires the running server; the key is registered as a secret.
+	 * Requires the running server; the key and the owner's password are registered as secrets. The owner's
+	 * e-mail and password are kept in {@link ownerLogin} (e.g. for `npm run demo -- --keep` to print).
 	 * @throws N8nApiError when a request fails (e.g. the owner already exists in a reused user folder).
 	 */
 	async setupOwnerAndApiKey(): Promise<void> {
 		this.assertRunning();
+		const login = {
+			email: 'owner@e2e.test',
+			password: `E2e-${randomBytes(12).toString('hex')}-Pw1`,
+		};
 		const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				email: 'owner@e2e.test',
-				firstName: 'E2E',
-				lastName: 'Owner',
-				password: `E2e-${randomBytes(12).toString('hex')}-Pw1`,
-			}),
+			body: JSON.stringify({ ...login, firstName: 'E2E', lastName: 'Owner' }),
 		});
 		if (!setup.ok) throw await N8nApiError.from('POST', '/rest/owner/setup', setup);
+		registerSecret(login.password);
+		this.ownerLogin = login;
 		const cookie = setup.headers
 			.getSetCookie()
 			.map((c) => c.split(';')[0])

@@ -15,6 +15,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { TEST_ED25519_PUBLIC_KEY } from '../GoHighLevelTrigger/fixtures/keys';
 import { startSandbox, type Sandbox, type WebhookDelivery } from '../sandbox';
+import { callOk } from '../sandbox/testClient';
+import { sandboxPitCredential } from './demo';
 import {
 	cleanupAll,
 	N8nInstance,
@@ -73,21 +75,8 @@ describe('GoHighLevel Trigger in a real n8n, fed by the sandbox', () => {
 	const logged = (fn: () => Promise<void>) => () => n8n.withLogsOnFailure(fn);
 
 	/** Calls the sandbox's HighLevel API with its Private Integration Token. */
-	async function highLevel(method: string, path: string, body?: unknown): Promise<IDataObject> {
-		const response = await fetch(`${sandbox.url}${path}`, {
-			method,
-			headers: {
-				Authorization: `Bearer ${sandbox.privateIntegrationToken}`,
-				Version: '2021-07-28',
-				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const json = (await response.json()) as IDataObject;
-		if (!response.ok)
-			throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
-		return json;
-	}
+	const highLevel = async (method: string, path: string, body?: unknown) =>
+		(await callOk(sandbox, method, path, body)) as IDataObject;
 
 	/** The workflow's finished executions, oldest first. */
 	async function executions(): Promise<ExecutionJson[]> {
@@ -114,15 +103,7 @@ describe('GoHighLevel Trigger in a real n8n, fed by the sandbox', () => {
 		sandbox = await startSandbox({ webhooks: { retryDelayMs: 50 } });
 		n8n = await N8nInstance.create();
 		await n8n.installPackage(await packPackage());
-		await n8n.importCredential({
-			...CREDENTIAL,
-			type: 'goHighLevelPrivateIntegrationTokenApi',
-			data: {
-				token: sandbox.privateIntegrationToken,
-				locationId: sandbox.locationId,
-				baseUrl: sandbox.url,
-			},
-		});
+		await n8n.importCredential(sandboxPitCredential(sandbox, CREDENTIAL));
 		await n8n.importWorkflow(triggerWorkflow());
 		await n8n.start();
 		await n8n.setupOwnerAndApiKey();

@@ -54,6 +54,24 @@ export async function call(
 	return { status: res.status, headers: out, body: text ? JSON.parse(text) : undefined };
 }
 
+/**
+ * Calls `method path` with the sandbox's Private Integration Token and a JSON body, the way a HighLevel client
+ * would, and returns the parsed body.
+ * @throws Error naming the request, status and body when the answer is not 2xx
+ */
+export async function callOk(
+	sandbox: Sandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<Record<string, unknown>> {
+	const response = await call(sandbox, method, path, { body });
+	if (response.status < 200 || response.status >= 300) {
+		throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
+	}
+	return response.body as Record<string, unknown>;
+}
+
 /** A controllable clock for `SandboxOptions.now`. */
 export function fakeClock(start = Date.UTC(2026, 0, 5, 12, 0, 0)): {
 	now: () => number;
