@@ -3,7 +3,7 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 /**
  * Scopes requested by default: every operation this package offers — the action node, the triggers' Include Full
  * Record and the polling trigger (FACTS.md 3.5; the `security` scope of each endpoint the nodes call, as listed in
- * nodes/GoHighLevel/shared/endpoints.ts). Users can edit the list.
+ * nodes/GoHighLevel/shared/endpoints/). Users can edit the list.
  */
 export const DEFAULT_SCOPES = [
 	'contacts.readonly',

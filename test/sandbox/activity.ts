@@ -7,6 +7,7 @@
  * every run. Records are stored in the shape HighLevel returns them; dates are ISO 8601 strings.
  */
 import { createRng, randomId } from './random';
+import { recordsOf } from './records';
 import { TrackedMap, type LocationData } from './store';
 
 /** A calendar (calendars.json `CalendarDTO`, subset). */
@@ -128,7 +129,8 @@ export function activityOf(location: LocationData): ActivityData {
 			// Tracked: every change emits HighLevel's webhook events (webhooks.ts EVENT_RULES).
 			appointments: new TrackedMap('appointments', location),
 			tasks: new TrackedMap('tasks', location),
-			notes: new TrackedMap('notes', location),
+			// The generic record store's map (records.ts; notes are registered in tasks.ts).
+			notes: recordsOf(location, 'notes') as unknown as Map<string, NoteRecord>,
 			conversations: new Map(),
 			messages: new TrackedMap('messages', location),
 		};

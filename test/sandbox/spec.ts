@@ -35,6 +35,8 @@ export const SPEC_FILES = [
 	'oauth',
 	'calendars',
 	'conversations',
+	'workflows',
+	'campaigns',
 ] as const;
 export type SpecName = (typeof SPEC_FILES)[number];
 

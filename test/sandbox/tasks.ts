@@ -3,8 +3,9 @@
  * (locations.json `task-search`). Creating a task or a note does not change the contact (its `dateUpdated`
  * stays): whether HighLevel updates it is not documented.
  */
-import { activityOf, type NoteRecord, type TaskRecord } from './activity';
+import { activityOf, type TaskRecord } from './activity';
 import { iso, ownedRecord, type OperationContext, type OperationHandler } from './context';
+import { recordResource } from './records';
 
 function contactIdOf(ctx: OperationContext): string {
 	const id = ctx.params.contactId;
@@ -65,34 +66,30 @@ export const taskSearch: OperationHandler = (ctx) => {
 	return { status: 200, body: { tasks: tasks.slice(skip, skip + limit).map(taskToApi) } };
 };
 
-/** POST /contacts/{contactId}/notes `{body, userId?, title?, color?, pinned?}` → 201 `{note}`. */
-export const createNote: OperationHandler = (ctx) => {
-	const contactId = contactIdOf(ctx);
-	const body = ctx.body as Record<string, unknown>;
-	const note: NoteRecord = { id: ctx.store.ids.id(), contactId, body: String(body.body), dateAdded: iso(ctx.now()) };
-	if (typeof body.userId === 'string') note.userId = body.userId;
-	if (typeof body.title === 'string') note.title = body.title;
-	if (typeof body.color === 'string') note.color = body.color;
-	if (typeof body.pinned === 'boolean') note.pinned = body.pinned;
-	activityOf(ctx.location).notes.set(note.id, note);
-	return { status: 201, body: { note: structuredClone(note) } };
-};
-
-/** GET /contacts/{contactId}/notes → `{notes}`, newest first (unpaginated, FACTS.md 2.1). */
-export const getAllNotes: OperationHandler = (ctx) => {
-	const contactId = contactIdOf(ctx);
-	const notes = [...activityOf(ctx.location).notes.values()]
-		.filter((n) => n.contactId === contactId)
-		.sort((a, b) => Date.parse(b.dateAdded) - Date.parse(a.dateAdded) || (a.id < b.id ? 1 : -1))
-		.map((n) => structuredClone(n));
-	return { status: 200, body: { notes } };
-};
+/**
+ * Notes on a contact (contacts.json `create-note` → 201 `{note}`, `get-note`, `update-note` → `{note}`,
+ * `delete-note` → `{succeded: true}`, `get-all-notes` → `{notes}` newest first, unpaginated, FACTS.md 2.1): plain
+ * records of the generic record store (records.ts), kept in `activityOf(location).notes`.
+ */
+export const noteHandlers = recordResource({
+	spec: 'contacts',
+	collection: 'notes',
+	record: 'Note',
+	create: 'create-note',
+	get: 'get-note',
+	update: 'update-note',
+	delete: 'delete-note',
+	list: 'get-all-notes',
+	idParam: 'id',
+	root: 'note',
+	listRoot: 'notes',
+	parent: { param: 'contactId', field: 'contactId', resolve: (ctx) => contactIdOf(ctx) },
+});
 
 /** Handlers by operationId. */
 export const taskHandlers: Record<string, OperationHandler> = {
 	'create-task': createTask,
 	'get-all-tasks': getAllTasks,
 	'task-search': taskSearch,
-	'create-note': createNote,
-	'get-all-notes': getAllNotes,
+	...noteHandlers,
 };

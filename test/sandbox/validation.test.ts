@@ -172,6 +172,19 @@ describe('sandbox request validation (OpenAPI specs)', () => {
 		expect(res.status).toBe(501);
 		expect(res.body.message).toContain('get-groups');
 	});
+
+	it.each([
+		['/workflows/', 'get-workflow'],
+		['/campaigns/', 'get-campaigns'],
+	])('routes and validates %s (%s) from its vendored spec', async (p, operationId) => {
+		const missing = await call(sandbox, 'GET', p);
+		expect(missing.status).toBe(422);
+		expect(JSON.stringify(missing.body)).toContain('locationId should not be empty');
+		const res = await call(sandbox, 'GET', `${p}?locationId=${sandbox.locationId}`);
+		expect(res.status).not.toBe(404);
+		expect(res.status).not.toBe(422);
+		expect(sandbox.stats.byOperation[operationId]).toBeGreaterThan(0);
+	});
 });
 
 describe('vendored spec loading', () => {

@@ -2,6 +2,22 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_AUTHENTICATION } from './transport';
 
+/*
+ * Parameter descriptions used by more than one resource or node, each defined once here (resource folders keep only
+ * what one resource uses; trigger nodes import from here, never from resources/):
+ * - authenticationProperty: which credential a node uses.
+ * - returnAllOrLimit(show): Return All + Limit of a list operation.
+ * - simplifyProperty(show): the Simplify toggle.
+ * - customFieldsProperty(...): Custom Fields rows of a write (contacts, opportunities).
+ * - TAG_LIST_VALUE: `send.value` turning a tag list into a clean string[].
+ * - recordLocator(o): a resource locator for any HighLevel record (searchable list or ID).
+ * - contactLocator(name, show, required?): the Contact locator.
+ * - userLocator(o) / assignedUserField(extra): a user of the location (locator), and the Assigned User (`assignedTo`) one.
+ * - dateRangeFields(o): a start/end date-time pair, read with shared/time.ts in the workflow's time zone.
+ * - pipelineField / stageField / STATUS_OPTIONS: Pipeline and Pipeline Stage dropdowns, opportunity statuses.
+ * - pickKeys(keys): the Simplify projection of a record.
+ */
+
 /** The `authentication` parameter: which of the two credentials a node uses. */
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -135,18 +151,63 @@ export const TAG_LIST_VALUE =
  */
 export function assignedUserField(extra: Pick<INodeProperties, 'routing' | 'hint'> = {}): INodeProperties {
 	return {
-		...recordLocator({
-			displayName: 'Assigned User',
-			name: 'assignedTo',
-			record: 'user',
-			searchListMethod: 'searchUsers',
-			searchPlaceholder: 'Search by name or e-mail…',
-			idExample: 'y0BeYjuRIlDwsDcOHOJo',
-			required: false,
-			description: 'A user of the location, searched by name or e-mail, or given by ID',
-		}),
+		...userLocator({ displayName: 'Assigned User', name: 'assignedTo', required: false }),
 		...extra,
 	};
+}
+
+/**
+ * A resource locator for a user of the location (listSearch `searchUsers`, users.json `get-user-by-location`), or a
+ * user ID; e.g. `userLocator({ displayName: 'User', name: 'userId', show })` for calendar events of a user. Read the
+ * id with {@link assignedUserId}.
+ */
+export function userLocator(o: {
+	displayName: string;
+	name: string;
+	show?: Record<string, string[]>;
+	required?: boolean;
+	description?: string;
+}): INodeProperties {
+	return recordLocator({
+		displayName: o.displayName,
+		name: o.name,
+		record: 'user',
+		searchListMethod: 'searchUsers',
+		searchPlaceholder: 'Search by name or e-mail…',
+		idExample: 'y0BeYjuRIlDwsDcOHOJo',
+		show: o.show,
+		required: o.required ?? true,
+		description: o.description ?? 'A user of the location, searched by name or e-mail, or given by ID',
+	});
+}
+
+/** Hint of every date-time parameter: which time zone a value without offset is read in (shared/time.ts). */
+export const TIME_ZONE_HINT =
+	'Without a UTC offset, the time is read in the workflow\'s time zone (workflow settings); expressions such as {{ $now }} and epoch milliseconds are accepted too';
+
+/**
+ * A Start / End date-time pair, e.g. the window of Get Free Slots or of calendar events. Both are n8n `dateTime`
+ * parameters; convert their values with shared/time.ts (`toEpochMs`, `toZonedIso`, with `this.getTimezone()`) and
+ * check them with `assertRange` before any request. Defaults: `startTime` / `endTime`, Start Time / End Time.
+ */
+export function dateRangeFields(o: {
+	show: Record<string, string[]>;
+	start?: { name: string; displayName: string; description?: string };
+	end?: { name: string; displayName: string; description?: string };
+	required?: boolean;
+}): INodeProperties[] {
+	const start = o.start ?? { name: 'startTime', displayName: 'Start Time' };
+	const end = o.end ?? { name: 'endTime', displayName: 'End Time' };
+	return [start, end].map((f) => ({
+		displayName: f.displayName,
+		name: f.name,
+		type: 'dateTime' as const,
+		required: o.required ?? true,
+		default: '',
+		displayOptions: { show: o.show },
+		...(f.description ? { description: f.description } : {}),
+		hint: TIME_ZONE_HINT,
+	}));
 }
 
 /**
@@ -224,5 +285,70 @@ export function pickKeys(keys: readonly string[]) {
 		const out: IDataObject = {};
 		for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
 		return out;
+	};
+}
+
+/**
+ * The Contact resource locator: pick from a searchable list (name, e-mail or phone, via `POST /contacts/search`
+ * with `query`), or paste an ID. `name` is the parameter name; `show` its display condition.
+ */
+export function contactLocator(
+	name: string,
+	show: Record<string, string[]>,
+	required = true,
+): INodeProperties {
+	return recordLocator({
+		displayName: 'Contact',
+		name,
+		record: 'contact',
+		searchListMethod: 'searchContacts',
+		searchPlaceholder: 'Search by name, e-mail or phone…',
+		idExample: 'sx6wyHhbFdRXh302LLNR',
+		show,
+		required,
+		description: 'The contact, searched by name, e-mail or phone, or given by ID',
+	});
+}
+
+/** Opportunity statuses (opportunities.json `CreateDto.status` enum, without `all`, which only filters). */
+export const STATUS_OPTIONS = [
+	{ name: 'Abandoned', value: 'abandoned' },
+	{ name: 'Lost', value: 'lost' },
+	{ name: 'Open', value: 'open' },
+	{ name: 'Won', value: 'won' },
+];
+
+/** The Pipeline dropdown (`getPipelines`), also accepting an ID or a name from an expression. */
+export function pipelineField(
+	name: string,
+	extra: Partial<INodeProperties> & { routing?: INodeProperties['routing'] },
+): INodeProperties {
+	return {
+		displayName: 'Pipeline Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPipelines' },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'An expression may also give the pipeline\'s name',
+		...extra,
+	};
+}
+
+/** The Pipeline Stage dropdown (stages of the chosen pipeline), also accepting an ID or a name. */
+export function stageField(
+	name: string,
+	pipelineParameter: string,
+	extra: Partial<INodeProperties> & { routing?: INodeProperties['routing'] },
+): INodeProperties {
+	return {
+		displayName: 'Pipeline Stage Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPipelineStages', loadOptionsDependsOn: [pipelineParameter] },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'A stage of the chosen pipeline. An expression may also give the stage\'s name.',
+		...extra,
 	};
 }

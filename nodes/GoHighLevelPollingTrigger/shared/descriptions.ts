@@ -3,8 +3,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationProperty } from '../../GoHighLevel/shared/descriptions';
-import { pipelineField, STATUS_OPTIONS } from '../../GoHighLevel/resources/opportunity/fields';
+import { authenticationProperty, pipelineField, STATUS_OPTIONS } from '../../GoHighLevel/shared/descriptions';
 import { DEFAULT_LOOK_AHEAD_DAYS, DEFAULT_LOOKBACK_SECONDS } from './poll';
 
 const opportunityEvents = ['opportunityCreated', 'opportunityStageChanged', 'opportunityStatusChanged'];

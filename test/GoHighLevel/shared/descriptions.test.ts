@@ -1,10 +1,13 @@
 import { loadOptions } from '../../../nodes/GoHighLevel/methods/loadOptions';
 import {
 	authenticationProperty,
+	assignedUserField,
 	customFieldsProperty,
+	dateRangeFields,
 	returnAllOrLimit,
 	simplifyProperty,
 	TAG_LIST_VALUE,
+	userLocator,
 } from '../../../nodes/GoHighLevel/shared/descriptions';
 import { CREDENTIAL_TYPES, DEFAULT_AUTHENTICATION } from '../../../nodes/GoHighLevel/shared/transport';
 
@@ -32,6 +35,29 @@ describe('descriptions', () => {
 		expect(limit.name).toBe('limit');
 		expect(limit.displayOptions?.show).toEqual({ ...show, returnAll: [false] });
 		expect(limit.typeOptions?.minValue).toBe(1);
+	});
+
+	it('date range: two required dateTime parameters with the time zone hint, names overridable', () => {
+		const show = { resource: ['calendar'], operation: ['getFreeSlots'] };
+		const [start, end] = dateRangeFields({ show });
+		expect(start).toMatchObject({ name: 'startTime', type: 'dateTime', required: true, displayOptions: { show } });
+		expect(end).toMatchObject({ name: 'endTime', type: 'dateTime', required: true });
+		expect(start.hint).toContain("workflow's time zone");
+		const named = dateRangeFields({ show, start: { name: 'from', displayName: 'From' }, end: { name: 'to', displayName: 'To' }, required: false });
+		expect(named.map((p) => [p.name, p.displayName, p.required])).toEqual([
+			['from', 'From', false],
+			['to', 'To', false],
+		]);
+	});
+
+	it('user locator: the same user search as Assigned User, under any parameter name', () => {
+		const user = userLocator({ displayName: 'User', name: 'userId', show: { operation: ['getAll'] } });
+		const assigned = assignedUserField();
+		expect(user).toMatchObject({ name: 'userId', type: 'resourceLocator', required: true });
+		expect(user.displayOptions?.show).toEqual({ operation: ['getAll'] });
+		expect(user.modes).toEqual(assigned.modes);
+		expect(assigned).toMatchObject({ name: 'assignedTo', required: false });
+		expect(assigned.displayOptions).toBeUndefined();
 	});
 
 	it('simplify is a boolean off by default', () => {

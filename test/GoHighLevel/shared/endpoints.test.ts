@@ -7,7 +7,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { API_VERSION, DEFAULT_BASE_URL, ENDPOINTS, type Endpoint } from '../../../nodes/GoHighLevel/shared/endpoints';
+import {
+	API_VERSION,
+	DEFAULT_BASE_URL,
+	ENDPOINTS,
+	ENDPOINTS_BY_APP,
+	type Endpoint,
+} from '../../../nodes/GoHighLevel/shared/endpoints';
 import { buildRequest, type Connection } from '../../../nodes/GoHighLevel/shared/transport';
 import { BASE_URL, fakeContext, LOCATION_ID } from '../helpers';
 
@@ -225,6 +231,23 @@ describe('ENDPOINTS against the official specs', () => {
 		});
 	});
 
+	describe('one module per spec app', () => {
+		it('holds each entry in the module of its spec app, every app module has a vendored spec, no name twice', () => {
+			const misplaced: string[] = [];
+			let count = 0;
+			for (const [app, module] of Object.entries(ENDPOINTS_BY_APP) as Array<[string, Record<string, Endpoint>]>) {
+				expect(fs.existsSync(path.join(SPEC_DIR, `${app}.json`))).toBe(true);
+				for (const [name, endpoint] of Object.entries(module)) {
+					count++;
+					if (endpoint.spec !== app) misplaced.push(`${name} (${endpoint.spec}) in ${app}.ts`);
+				}
+			}
+			expect(misplaced).toEqual([]);
+			// A name used in two modules would be silently overwritten when ENDPOINTS is assembled.
+			expect(Object.keys(ENDPOINTS)).toHaveLength(count);
+		});
+	});
+
 	describe('shared constants', () => {
 		it('DEFAULT_BASE_URL is the server of every spec the endpoints use', () => {
 			const servers = [...new Set(entries.map(([, e]) => e.spec))].map((name) => spec(name).servers?.[0]?.url);
@@ -238,6 +261,8 @@ describe('ENDPOINTS against the official specs', () => {
 			['opportunities', API_VERSION.default],
 			['locations', API_VERSION.default],
 			['users', API_VERSION.default],
+			['workflows', API_VERSION.default],
+			['campaigns', API_VERSION.default],
 		])('every operation of %s.json accepts Version %s', (name, version) => {
 			const doc = spec(name);
 			const refused: string[] = [];

@@ -1,4 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
+/**
+ * Helpers for engine tests of the GoHighLevel node (real n8n-core against the sandbox).
+ *
+ * Coverage convention (checked by coverage.test.ts): every operation of the node needs an engine test in a
+ * `*.test.ts` file under test/engine/GoHighLevel/ that runs the node with a parameters object literal naming
+ * `resource` then `operation`, side by side, as string literals, e.g.
+ * `await runNode(sandbox, { resource: 'note', operation: 'create', contactId: byId(id), body: 'Called' })`.
+ * Write both keys even when one is the default; an operation with no such literal fails coverage.test.ts.
+ * The test asserts the request shape (sandbox stats / a recording proxy), the sandbox state and the output items.
+ */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject, INode, INodeCredentials, INodeExecutionData } from 'n8n-workflow';

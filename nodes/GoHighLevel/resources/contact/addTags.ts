@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { contactLocator, requireTags, tagsField, tagsOutput } from './fields';
+import { requireTags, tagsField, tagsOutput } from './fields';
 
 const show = { resource: ['contact'], operation: ['addTags'] };
 

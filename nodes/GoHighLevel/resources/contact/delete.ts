@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { contactLocator } from './fields';
 
 const show = { resource: ['contact'], operation: ['delete'] };
 

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ClearableField } from '../../shared/body';
 import { customFieldsByKey } from '../../shared/customFields';
-import { assignedUserField, pickKeys, recordLocator, TAG_LIST_VALUE } from '../../shared/descriptions';
+import { assignedUserField, pickKeys, TAG_LIST_VALUE } from '../../shared/descriptions';
 import type { OutputShaper } from '../../shared/routing';
 import type { HighLevelContext } from '../../shared/transport';
 import type { BodyRule } from '../../shared/validation';
@@ -163,28 +163,6 @@ export function contactFieldOptions(operation: ContactWrite): INodeProperties[] 
 		);
 	}
 	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
-
-/**
- * The Contact resource locator: pick from a searchable list (name, e-mail or phone, via `POST /contacts/search`
- * with `query`), or paste an ID. `name` is the parameter name; `show` its display condition.
- */
-export function contactLocator(
-	name: string,
-	show: Record<string, string[]>,
-	required = true,
-): INodeProperties {
-	return recordLocator({
-		displayName: 'Contact',
-		name,
-		record: 'contact',
-		searchListMethod: 'searchContacts',
-		searchPlaceholder: 'Search by name, e-mail or phone…',
-		idExample: 'sx6wyHhbFdRXh302LLNR',
-		show,
-		required,
-		description: 'The contact, searched by name, e-mail or phone, or given by ID',
-	});
 }
 
 /** Properties kept by Simplify for contacts. */

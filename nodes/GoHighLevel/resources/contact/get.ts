@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { simplifyProperty } from '../../shared/descriptions';
+import { contactLocator, simplifyProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { contactLocator, simplifyContacts } from './fields';
+import { simplifyContacts } from './fields';
 
 const show = { resource: ['contact'], operation: ['get'] };
 

@@ -2,11 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { applyFieldsToClear, fieldsToClearProperty, requireChanges } from '../../shared/body';
 import { resolveCustomFields } from '../../shared/customFields';
-import { customFieldsProperty } from '../../shared/descriptions';
+import { contactLocator, customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { validateBody } from '../../shared/validation';
-import { CONTACT_BODY_RULES, contactFieldOptions, contactLocator, UPDATE_CLEARABLE } from './fields';
+import { CONTACT_BODY_RULES, contactFieldOptions, UPDATE_CLEARABLE } from './fields';
 
 const show = { resource: ['contact'], operation: ['update'] };
 

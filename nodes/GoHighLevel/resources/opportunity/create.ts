@@ -1,12 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resolveCustomFields } from '../../shared/customFields';
-import { customFieldsProperty } from '../../shared/descriptions';
+import { contactLocator, customFieldsProperty, pipelineField, stageField, STATUS_OPTIONS } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
-import { contactLocator } from '../contact/fields';
-import { opportunityFieldOptions, pipelineField, stageField, STATUS_OPTIONS } from './fields';
+import { opportunityFieldOptions } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['create'] };
 

@@ -1,51 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { customFieldsByKey } from '../../shared/customFields';
-import { assignedUserField, pickKeys, recordLocator } from '../../shared/descriptions';
+import { assignedUserField, pickKeys, recordLocator, stageField, STATUS_OPTIONS } from '../../shared/descriptions';
 import type { HighLevelContext } from '../../shared/transport';
-
-/** Opportunity statuses (opportunities.json `CreateDto.status` enum, without `all`, which only filters). */
-export const STATUS_OPTIONS = [
-	{ name: 'Abandoned', value: 'abandoned' },
-	{ name: 'Lost', value: 'lost' },
-	{ name: 'Open', value: 'open' },
-	{ name: 'Won', value: 'won' },
-];
-
-/** The Pipeline dropdown (`getPipelines`), also accepting an ID or a name from an expression. */
-export function pipelineField(
-	name: string,
-	extra: Partial<INodeProperties> & { routing?: INodeProperties['routing'] },
-): INodeProperties {
-	return {
-		displayName: 'Pipeline Name or ID',
-		name,
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPipelines' },
-		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'An expression may also give the pipeline\'s name',
-		...extra,
-	};
-}
-
-/** The Pipeline Stage dropdown (stages of the chosen pipeline), also accepting an ID or a name. */
-export function stageField(
-	name: string,
-	pipelineParameter: string,
-	extra: Partial<INodeProperties> & { routing?: INodeProperties['routing'] },
-): INodeProperties {
-	return {
-		displayName: 'Pipeline Stage Name or ID',
-		name,
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPipelineStages', loadOptionsDependsOn: [pipelineParameter] },
-		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'A stage of the chosen pipeline. An expression may also give the stage\'s name.',
-		...extra,
-	};
-}
 
 /** Optional opportunity properties shared by Create, Create or Update and Update (body of the same name). */
 export function opportunityFieldOptions(): INodeProperties[] {

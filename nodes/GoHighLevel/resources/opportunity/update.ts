@@ -2,11 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireChanges } from '../../shared/body';
 import { resolveCustomFields } from '../../shared/customFields';
-import { customFieldsProperty } from '../../shared/descriptions';
+import { customFieldsProperty, pipelineField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
-import { nameStageStatusOptions, opportunityFieldOptions, opportunityLocator, pipelineField } from './fields';
+import { nameStageStatusOptions, opportunityFieldOptions, opportunityLocator } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['update'] };
 

@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { STATUS_OPTIONS } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { opportunityLocator, STATUS_OPTIONS } from './fields';
+import { opportunityLocator } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['updateStatus'] };
 

@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { contactLocator, pipelineField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
-import { contactLocator } from '../contact/fields';
-import { nameStageStatusOptions, opportunityFieldOptions, pipelineField } from './fields';
+import { nameStageStatusOptions, opportunityFieldOptions } from './fields';
 
 const show = { resource: ['opportunity'], operation: ['upsert'] };
 

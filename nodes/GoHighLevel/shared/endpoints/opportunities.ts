@@ -1,0 +1,82 @@
+import { API_VERSION, type Endpoint } from './types';
+
+const VERSION = API_VERSION.default;
+
+/** Endpoints of opportunities.json (FACTS.md 2.2): opportunities and pipelines. Keys are unique across all app modules (see index.ts). */
+export const OPPORTUNITIES_ENDPOINTS = {
+	createOpportunity: {
+		spec: 'opportunities',
+		operationId: 'create-opportunity',
+		method: 'POST',
+		path: '/opportunities/',
+		version: VERSION,
+		location: { in: 'body', name: 'locationId' },
+		root: 'opportunity',
+		scope: 'opportunities.write',
+	},
+	upsertOpportunity: {
+		spec: 'opportunities',
+		operationId: 'Upsert-opportunity',
+		method: 'POST',
+		path: '/opportunities/upsert',
+		version: VERSION,
+		location: { in: 'body', name: 'locationId' },
+		root: 'opportunity',
+		scope: 'opportunities.write',
+	},
+	getOpportunity: {
+		spec: 'opportunities',
+		operationId: 'get-opportunity',
+		method: 'GET',
+		path: '/opportunities/{id}',
+		version: VERSION,
+		root: 'opportunity',
+		scope: 'opportunities.readonly',
+	},
+	updateOpportunity: {
+		spec: 'opportunities',
+		operationId: 'update-opportunity',
+		method: 'PUT',
+		path: '/opportunities/{id}',
+		version: VERSION,
+		root: 'opportunity',
+		scope: 'opportunities.write',
+	},
+	updateOpportunityStatus: {
+		spec: 'opportunities',
+		operationId: 'update-opportunity-status',
+		method: 'PUT',
+		path: '/opportunities/{id}/status',
+		version: VERSION,
+		scope: 'opportunities.write',
+	},
+	deleteOpportunity: {
+		spec: 'opportunities',
+		operationId: 'delete-opportunity',
+		method: 'DELETE',
+		path: '/opportunities/{id}',
+		version: VERSION,
+		scope: 'opportunities.write',
+	},
+	searchOpportunities: {
+		spec: 'opportunities',
+		operationId: 'search-opportunity',
+		method: 'GET',
+		path: '/opportunities/search',
+		version: VERSION,
+		location: { in: 'query', name: 'location_id' },
+		root: 'opportunities',
+		scope: 'opportunities.readonly',
+		pagination: { style: 'startAfterMeta', sizeParameter: 'limit', maxPageSize: 100 },
+	},
+	getPipelines: {
+		spec: 'opportunities',
+		operationId: 'get-pipelines',
+		method: 'GET',
+		path: '/opportunities/pipelines',
+		version: VERSION,
+		location: { in: 'query', name: 'locationId' },
+		root: 'pipelines',
+		scope: 'opportunities.readonly',
+	},
+} satisfies Record<string, Endpoint>;

@@ -1,0 +1,97 @@
+/** Types and constants shared by the endpoint modules; import them from `./index` (the folder) outside this folder. */
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+/** HighLevel API v2 production base URL (FACTS.md 1.1: every spec's `servers`). Credentials may override it. */
+export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
+
+/**
+ * `Version` header values (FACTS.md 1.2): calendars.json and conversations.json take `2021-04-15`,
+ * every other app (contacts, opportunities, locations, users, workflows, campaigns) takes `2021-07-28`.
+ */
+export const API_VERSION = {
+	default: '2021-07-28',
+	calendarsAndConversations: '2021-04-15',
+} as const;
+
+/** Page-by-page reading of a list endpoint (FACTS.md 2.14). */
+export type PaginationStyle =
+	| {
+			/**
+			 * `POST /contacts/search`: page size `pageLimit` (max 500) in the body; the next page starts after the
+			 * `searchAfter` value that every returned record carries (take the last record's). `page` is not sent,
+			 * so the 10,000-record cap of page mode does not apply. Response total: `total`.
+			 */
+			style: 'searchAfter';
+			sizeParameter: 'pageLimit';
+			maxPageSize: number;
+	  }
+	| {
+			/**
+			 * `GET /opportunities/search`: page size `limit` (max 100) in the query; the next page is asked with
+			 * `startAfter` (epoch ms) + `startAfterId` from `meta`. The last page still carries a cursor, so stop on
+			 * `meta.nextPageUrl == null`, a short page or `meta.total` reached.
+			 */
+			style: 'startAfterMeta';
+			sizeParameter: 'limit';
+			maxPageSize: number;
+	  }
+	| {
+			/**
+			 * `GET /conversations/messages/export`: page size `limit` (10–500) in the query; the next page is asked
+			 * with `cursor` = the response's `nextCursor`, which is null on the last page.
+			 */
+			style: 'nextCursor';
+			sizeParameter: 'limit';
+			minPageSize: number;
+			maxPageSize: number;
+	  }
+	| {
+			/**
+			 * `POST /locations/{locationId}/tasks/search`: `limit` + `skip` in the body. No order and no maximum page
+			 * size are documented (a short page may be a server cap), so only an empty page ends the list.
+			 */
+			style: 'offset';
+			sizeParameter: 'limit';
+			offsetParameter: 'skip';
+			maxPageSize: number;
+	  };
+
+/** Spec files (apps) of the official docs the node calls; each has one module in this folder, e.g. `contacts.ts`. */
+export type SpecApp =
+	| 'contacts'
+	| 'opportunities'
+	| 'locations'
+	| 'users'
+	| 'calendars'
+	| 'conversations'
+	| 'workflows'
+	| 'campaigns';
+
+/**
+ * One HighLevel operation as the official spec describes it. Every path, Version header, location parameter,
+ * response root, cursor and page size used by this package lives in `ENDPOINTS` (index.ts), with the spec file and
+ * operationId beside it; test/GoHighLevel/shared/endpoints.test.ts checks each entry against the vendored specs.
+ */
+export interface Endpoint {
+	/** Spec file (app) in the official docs, e.g. `contacts` = openapi/contacts.json. */
+	spec: SpecApp;
+	/** `operationId` in that spec. */
+	operationId: string;
+	method: IHttpRequestMethods;
+	/** Path template exactly as in the spec, e.g. `/contacts/{contactId}`. */
+	path: string;
+	/** Value of the required `Version` header. */
+	version: string;
+	/**
+	 * Where the location (sub-account) id goes: query `locationId` for most GETs, query `location_id` for
+	 * `GET /opportunities/search`, body `locationId` for creates and search POSTs, or a path parameter.
+	 * Absent when the operation addresses a record by id only.
+	 */
+	location?: { in: 'query' | 'body' | 'path'; name: string };
+	/** Key of the response body holding the record (object) or records (array); absent: the whole body. */
+	root?: string;
+	/** Scope the operation needs (the spec's `security` entry), named in errors when the token lacks it. */
+	scope: string;
+	/** Present on list endpoints that page. */
+	pagination?: PaginationStyle;
+}
