@@ -16,8 +16,16 @@ export const DEFAULT_SCOPES = [
 	'locations/tasks.readonly',
 	'users.readonly',
 	'calendars.readonly',
+	'calendars.write',
+	'calendars/groups.readonly',
 	'calendars/events.readonly',
+	'calendars/events.write',
+	'conversations.readonly',
+	'conversations.write',
 	'conversations/message.readonly',
+	'conversations/message.write',
+	'workflows.readonly',
+	'campaigns.readonly',
 ];
 
 /**

@@ -15,8 +15,11 @@
  *   trial accounts), starting with nothing learned: failures, 429 answers, and the achieved rate against the
  *   2.5 requests/s ceiling.
  *
- * `--quick`: burst limits scaled to 1 s windows (100 / 1 s, 25 / 1 s) and 300 creates, for a fast sanity run.
- * `--trial`: only (e).
+ * - (f) 1,000 SMS sends (`POST /conversations/messages`, conversations.json `send-a-new-message`) under the same
+ *   limit and latency: wall time as a ratio to the ceiling, failed items, duplicated messages (test/bench/messages.ts).
+ *
+ * `--quick`: burst limits scaled to 1 s windows (100 / 1 s, 25 / 1 s) and 300 creates / sends, for a fast sanity run.
+ * `--trial`: only (e). `--sms`: only (f).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -25,6 +28,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { type RateLimitConfig, type Sandbox } from '../sandbox';
 import { freshSandbox, runNode } from '../engine/GoHighLevel/helpers';
+import { benchSmsSends, SMS_FULL, SMS_QUICK, type SmsBenchConfig, type SmsFigures } from './messages';
 import { runTriggerBench } from './trigger';
 
 /** Settings of one benchmark run. */
@@ -248,6 +252,22 @@ function trialRows(e: CreateFigures, limit: RateLimitConfig): Array<[string, str
 	];
 }
 
+/** Table rows of (f), bulk SMS sends. */
+function smsRows(f: SmsFigures, config: SmsBenchConfig): Array<[string, string]> {
+	// The ceiling: the shortest time the limit allows for one request per item (latency not included).
+	const ceilingMs = minimumMs(f.requested, config.rateLimit);
+	return [
+		[
+			`(f) ${fmt(f.requested)} SMS sends at ${config.rateLimit.max} / ${config.rateLimit.intervalMs / 1000} s, ${config.latencyMs} ms latency: wall time`,
+			`${secs(f.wallMs)} = ${(f.wallMs / ceilingMs).toFixed(3)} × the ceiling (${secs(ceilingMs)})`,
+		],
+		['(f) messages sent / failed items', `${fmt(f.sent)} / ${fmt(f.failures)}`],
+		['(f) duplicated messages', fmt(f.duplicates)],
+		['(f) requests sent (all / send-a-new-message)', `${fmt(f.requests)} / ${fmt(f.sendRequests)}`],
+		['(f) 429 answers / invalid requests', `${fmt(f.rateLimited)} / ${fmt(f.invalidRequests)}`],
+	];
+}
+
 function printTable(out: (line?: string) => void, rows: Array<[string, string]>): void {
 	const width = Math.max(...rows.map(([label]) => label.length));
 	const valueWidth = Math.max(...rows.map(([, value]) => value.length));
@@ -261,6 +281,12 @@ async function main(): Promise<void> {
 	const config = quick ? QUICK : FULL;
 	const trial = quick ? TRIAL_QUICK : TRIAL;
 	const out = (line = '') => process.stdout.write(`${line}\n`);
+	const sms = quick ? SMS_QUICK : SMS_FULL;
+	if (process.argv.includes('--sms')) {
+		process.stderr.write(`(f) sending ${fmt(sms.sends)} SMS at ${sms.rateLimit.max} / ${sms.rateLimit.intervalMs / 1000} s…\n`);
+		printTable(out, smsRows(await benchSmsSends(sms), sms));
+		return;
+	}
 	if (process.argv.includes('--trial')) {
 		process.stderr.write(`(e) creating ${fmt(trial.creates)} contacts at ${trial.rateLimit.max} / ${trial.rateLimit.intervalMs / 1000} s…\n`);
 		printTable(out, trialRows(await benchCreates(trial), trial.rateLimit));
@@ -298,6 +324,11 @@ async function main(): Promise<void> {
 		`(e) creating ${fmt(trial.creates)} contacts at a trial account's ${trial.rateLimit.max} / ${trial.rateLimit.intervalMs / 1000} s…\n`,
 	);
 	const e = await benchCreates(trial);
+	collectGarbage();
+	process.stderr.write(
+		`(f) sending ${fmt(sms.sends)} SMS (the limit allows no less than ${secs(minimumMs(sms.sends, sms.rateLimit))})…\n`,
+	);
+	const f = await benchSmsSends(sms);
 	const peak = memory.peak();
 	memory.stop();
 
@@ -330,6 +361,7 @@ async function main(): Promise<void> {
 			`${mib(peak.heapUsed)} (${mib(baseline.heapUsed)})`,
 		],
 		...trialRows(e, trial.rateLimit),
+		...smsRows(f, sms),
 	];
 	printTable(out, rows);
 

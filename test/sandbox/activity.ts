@@ -10,13 +10,36 @@ import { createRng, randomId } from './random';
 import { recordsOf } from './records';
 import { TrackedMap, type LocationData } from './store';
 
-/** A calendar (calendars.json `CalendarDTO`, subset). */
+/**
+ * A calendar (calendars.json `CalendarDTO`, subset; other `CalendarCreateDTO` fields are kept as sent). Open hours
+ * are wall-clock times in the location's time zone; `slotDuration`/`slotInterval` in `mins` or `hours`.
+ */
 export interface CalendarRecord {
 	id: string;
 	locationId: string;
 	name: string;
 	isActive: boolean;
 	calendarType: string;
+	groupId?: string;
+	slotDuration?: number;
+	slotDurationUnit?: 'mins' | 'hours';
+	slotInterval?: number;
+	slotIntervalUnit?: 'mins' | 'hours';
+	openHours?: Array<{
+		daysOfTheWeek: number[];
+		hours: Array<{ openHour: number; openMinute: number; closeHour: number; closeMinute: number }>;
+	}>;
+	[key: string]: unknown;
+}
+
+/** A calendar group (calendars.json `GroupDTO`). */
+export interface CalendarGroupRecord {
+	id: string;
+	locationId: string;
+	name: string;
+	description: string;
+	slug: string;
+	isActive: boolean;
 }
 
 /** An appointment (calendars.json `CalendarEventDTO` / `AppointmentSchemaResponse`). */
@@ -72,6 +95,11 @@ export interface ConversationRecord {
 	dateUpdated: string;
 	lastMessageDate?: number;
 	unreadCount: number;
+	/** Set by messages (conversations.ts): body and `messageType` of the latest one. */
+	lastMessageBody?: string;
+	lastMessageType?: string;
+	starred?: boolean;
+	assignedTo?: string;
 }
 
 /** A message (conversations.json `GetMessageResponseDto`). */
@@ -93,11 +121,28 @@ export interface MessageRecord {
 	conversationProviderId?: string;
 	userId?: string;
 	source?: string;
+	/** E-mails (send-a-new-message, conversations.ts): the e-mail's own id and headers. */
+	emailMessageId?: string;
+	subject?: string;
+	from?: string;
+	to?: string[];
+	cc?: string[];
+	bcc?: string[];
+	threadId?: string;
+	replyToMessageId?: string;
+	/** Scheduled sends: when (UTC seconds, `scheduledTimestamp`); status `scheduled` until cancelled. */
+	scheduledTimestamp?: number;
+	/** Calls logged by add-an-outbound-message / add-an-inbound-message. */
+	meta?: Record<string, unknown>;
+	altId?: string;
 }
 
 /** Everything this module keeps for one location. */
 export interface ActivityData {
-	calendars: CalendarRecord[];
+	/** The record store's `calendars` (records.ts), seeded with "Sales Calls". */
+	calendars: Map<string, CalendarRecord>;
+	/** The record store's `calendarGroups`, seeded with "Sales Team" (holding "Sales Calls"). */
+	calendarGroups: Map<string, CalendarGroupRecord>;
 	appointments: Map<string, AppointmentRecord>;
 	tasks: Map<string, TaskRecord>;
 	notes: Map<string, NoteRecord>;
@@ -112,24 +157,49 @@ export function defaultCalendarId(locationId: string): string {
 	return randomId(createRng(`calendar:${locationId}`));
 }
 
-/** The extra resources of a location, created (with its one calendar) on first use. */
+/** The id of the seeded calendar group of a location (stable across runs). */
+export function defaultCalendarGroupId(locationId: string): string {
+	return randomId(createRng(`calendar-group:${locationId}`));
+}
+
+/** The extra resources of a location, created (with its one calendar and group) on first use. */
 export function activityOf(location: LocationData): ActivityData {
 	let data = byLocation.get(location);
 	if (!data) {
-		data = {
-			calendars: [
-				{
-					id: defaultCalendarId(location.id),
-					locationId: location.id,
-					name: 'Sales Calls',
-					isActive: true,
-					calendarType: 'event',
-				},
+		const groupId = defaultCalendarGroupId(location.id);
+		const calendars = recordsOf(location, 'calendars') as unknown as Map<string, CalendarRecord>;
+		const calendarGroups = recordsOf(location, 'calendarGroups') as unknown as Map<string, CalendarGroupRecord>;
+		calendarGroups.set(groupId, {
+			id: groupId,
+			locationId: location.id,
+			name: 'Sales Team',
+			description: 'Calls with the sales team',
+			slug: 'sales-team',
+			isActive: true,
+		});
+		// 30-minute slots every 30 minutes, Monday to Friday 09:00–17:00 in the location's time zone.
+		calendars.set(defaultCalendarId(location.id), {
+			id: defaultCalendarId(location.id),
+			locationId: location.id,
+			name: 'Sales Calls',
+			isActive: true,
+			calendarType: 'event',
+			groupId,
+			slotDuration: 30,
+			slotDurationUnit: 'mins',
+			slotInterval: 30,
+			slotIntervalUnit: 'mins',
+			openHours: [
+				{ daysOfTheWeek: [1, 2, 3, 4, 5], hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }] },
 			],
+		});
+		data = {
+			calendars,
+			calendarGroups,
 			// Tracked: every change emits HighLevel's webhook events (webhooks.ts EVENT_RULES).
 			appointments: new TrackedMap('appointments', location),
-			tasks: new TrackedMap('tasks', location),
-			// The generic record store's map (records.ts; notes are registered in tasks.ts).
+			// The generic record store's maps (records.ts; notes and tasks are registered in tasks.ts).
+			tasks: recordsOf(location, 'tasks') as unknown as Map<string, TaskRecord>,
 			notes: recordsOf(location, 'notes') as unknown as Map<string, NoteRecord>,
 			conversations: new Map(),
 			messages: new TrackedMap('messages', location),

@@ -29,12 +29,16 @@ export const DEFAULT_OAUTH_SCOPES: readonly string[] = [
 	'users.readonly',
 	'calendars.readonly',
 	'calendars.write',
+	'calendars/groups.readonly',
 	'calendars/events.readonly',
 	'calendars/events.write',
 	'conversations.readonly',
 	'conversations.write',
 	'conversations/message.readonly',
 	'conversations/message.write',
+	'locations/tasks.readonly',
+	'workflows.readonly',
+	'campaigns.readonly',
 ];
 
 /** An accepted bearer token. */

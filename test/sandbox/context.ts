@@ -63,6 +63,17 @@ export interface OperationContext {
 	now(): number;
 	/** Base URL of the sandbox, no trailing slash (used in `nextPageUrl`). */
 	baseUrl: string;
+	/** Files of a multipart/form-data request (server.ts), in order; their text fields are in `body`. */
+	files?: UploadedFile[];
+}
+
+/** One file part of a multipart/form-data request. */
+export interface UploadedFile {
+	/** Form field name, e.g. `fileAttachment`. */
+	field: string;
+	fileName: string;
+	mimeType: string;
+	data: Buffer;
 }
 
 /** A success answer. */

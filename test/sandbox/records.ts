@@ -49,8 +49,13 @@ export interface RecordResourceOptions {
 	list?: string;
 	/** Path parameter holding the record id on get/update/delete, e.g. `id`. */
 	idParam: string;
-	/** Response key of one record (get/create/update), e.g. `note`. */
+	/** Response key of one record (get/create/update), e.g. `note`; ignored with {@link RecordResourceOptions.flat}. */
 	root: string;
+	/**
+	 * Get/create/update answer the record itself, without a wrapper key (calendars.json `create-block-slot`,
+	 * `edit-block-slot`: `BlockedSlotSuccessfulResponseDto`); the 2xx schema must then declare `id`.
+	 */
+	flat?: boolean;
 	/** Response key of the list, e.g. `notes`. */
 	listRoot?: string;
 	/**
@@ -128,11 +133,17 @@ export function recordResource(o: RecordResourceOptions): Record<string, Operati
 
 	const expectRoot = (operationId: string, root: string | undefined): number => {
 		const { status, properties } = success(o.spec, operationId);
+		if (o.flat && root === o.root) {
+			if (!('id' in properties)) throw new Error(`recordResource: ${operationId} answers no flat record with an "id"`);
+			return status;
+		}
 		if (!root || !(root in properties)) {
 			throw new Error(`recordResource: ${operationId} answers no "${root}" (its 2xx response has ${Object.keys(properties).join(', ')})`);
 		}
 		return status;
 	};
+
+	const wrap = (record: Record<string, unknown>) => (o.flat ? record : { [o.root]: record });
 
 	const parentOf = (ctx: OperationContext): string | undefined =>
 		o.parent ? o.parent.resolve(ctx, ctx.params[o.parent.param]) : undefined;
@@ -162,12 +173,12 @@ export function recordResource(o: RecordResourceOptions): Record<string, Operati
 				id: ctx.store.ids.id(),
 			};
 			recordsOf(ctx.location, o.collection).set(record.id, record);
-			return { status, body: { [o.root]: toApi(record) } };
+			return { status, body: wrap(toApi(record)) };
 		};
 	}
 	if (o.get) {
 		const status = expectRoot(o.get, o.root);
-		handlers[o.get] = (ctx) => ({ status, body: { [o.root]: toApi(find(ctx)) } });
+		handlers[o.get] = (ctx) => ({ status, body: wrap(toApi(find(ctx))) });
 	}
 	if (o.update) {
 		const status = expectRoot(o.update, o.root);
@@ -181,7 +192,7 @@ export function recordResource(o: RecordResourceOptions): Record<string, Operati
 				...(o.parent ? { [o.parent.field]: before[o.parent.field] } : {}),
 			};
 			recordsOf(ctx.location, o.collection).set(after.id, after);
-			return { status, body: { [o.root]: toApi(after) } };
+			return { status, body: wrap(toApi(after)) };
 		};
 	}
 	if (o.delete) {

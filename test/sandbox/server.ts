@@ -16,14 +16,16 @@ import {
 	type TokenRecord,
 	type TokenSubject,
 } from './auth';
+import { automationHandlers } from './automation';
 import { calendarHandlers } from './calendars';
 import { contactHandlers } from './contacts';
-import { conversationHandlers } from './conversations';
+import { conversationHandlers, parseMultipart } from './conversations';
 import {
 	forbiddenLocation,
 	HttpError,
 	type OperationContext,
 	type OperationHandler,
+	type UploadedFile,
 } from './context';
 import type {
 	LatencyOption,
@@ -48,6 +50,7 @@ const HANDLERS: Record<string, OperationHandler> = {
 	...locationHandlers,
 	...calendarHandlers,
 	...taskHandlers,
+	...automationHandlers,
 	...conversationHandlers,
 };
 
@@ -221,9 +224,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		stats.byOperation[match.operationId] = (stats.byOperation[match.operationId] ?? 0) + 1;
 
 		let body: unknown;
+		let files: UploadedFile[] | undefined;
 		const text = raw.toString('utf8');
 		if (String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
 			body = Object.fromEntries(new URLSearchParams(text));
+		} else if (String(req.headers['content-type'] ?? '').includes('multipart/form-data')) {
+			const parsed = parseMultipart(raw, String(req.headers['content-type']));
+			if (!parsed) return { status: 400, body: { statusCode: 400, message: 'Malformed multipart body', error: 'Bad Request' } };
+			({ fields: body, files } = parsed);
 		} else if (text.trim()) {
 			try {
 				body = JSON.parse(text);
@@ -300,6 +308,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			stats,
 			now,
 			baseUrl,
+			files,
 		};
 		try {
 			const result = webhooks.capture(() => handler(ctx));

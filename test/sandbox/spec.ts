@@ -242,6 +242,48 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
 		},
 	},
 	{
+		spec: 'calendars',
+		target: 'delete-event: request body optional',
+		reason:
+			'the body is marked required, but its schema `DeleteAppointmentSchema` is an empty object (FACTS.md 2.3 lists ' +
+			'DELETE /calendars/events/{eventId} with no input); n8n sends no body for an empty object.',
+		apply: (doc) => {
+			(operation(doc, '/calendars/events/{eventId}', 'delete').requestBody as JsonSchema).required = false;
+		},
+	},
+	{
+		spec: 'calendars',
+		target: 'PUT/DELETE /calendars/appointments/{appointmentId}/notes/{noteId} `noteId` path parameter (added)',
+		reason:
+			'the path template has {noteId} but update-appointment-note and delete-appointment-note declare only ' +
+			'appointmentId (FACTS.md 2.3 lists the path with the note id).',
+		apply: (doc) => {
+			for (const method of ['put', 'delete']) {
+				const op = operation(doc, '/calendars/appointments/{appointmentId}/notes/{noteId}', method);
+				if (!(op.parameters as JsonSchema[]).some((x) => x.name === 'noteId')) {
+					(op.parameters as JsonSchema[]).push({ name: 'noteId', in: 'path', required: true, schema: { type: 'string' } });
+				}
+			}
+		},
+	},
+	{
+		spec: 'contacts',
+		target: 'add-contact-to-workflow, delete-contact-from-workflow, add-contact-to-campaign: request body optional',
+		reason:
+			'the body is marked required, but its DTO has no required property (`CreateWorkflowDto {eventStartTime?}`, ' +
+			'`AddContactToCampaignDto {}`, FACTS.md 2.1 lists these calls with "–" or an optional body); n8n sends no ' +
+			'body for an empty object, and an enrolment without event start time is the usual call.',
+		apply: (doc) => {
+			for (const [p, method] of [
+				['/contacts/{contactId}/workflow/{workflowId}', 'post'],
+				['/contacts/{contactId}/workflow/{workflowId}', 'delete'],
+				['/contacts/{contactId}/campaigns/{campaignId}', 'post'],
+			]) {
+				(operation(doc, p, method).requestBody as JsonSchema).required = false;
+			}
+		},
+	},
+	{
 		spec: 'conversations',
 		target: 'GET /conversations/search `startAfterDate` schema',
 		reason:
@@ -249,6 +291,44 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
 		apply: (doc) => {
 			const p = parameter(doc, '/conversations/search', 'get', 'startAfterDate');
 			p.schema = {};
+		},
+	},
+	{
+		spec: 'conversations',
+		target: 'SendMessageBodyDto.required (subType, status dropped)',
+		reason:
+			'the DTO marks `subType` (typed object) and `status` required on every send; FACTS.md 2.4: treat only `type` ' +
+			'and `contactId` as required (a send has no status yet; subType is not documented).',
+		apply: (doc) => {
+			const s = schema(doc, 'SendMessageBodyDto');
+			s.required = (s.required as string[]).filter((r) => !['subType', 'status'].includes(r));
+		},
+	},
+	{
+		spec: 'conversations',
+		target: 'get-message and get-email-by-id: path parameter id (added)',
+		reason:
+			'both paths have an `{id}` template parameter that get-message and get-email-by-id do not declare, so the ' +
+			'validator refuses it as an unknown property.',
+		apply: (doc) => {
+			for (const p of ['/conversations/messages/{id}', '/conversations/messages/email/{id}']) {
+				const op = operation(doc, p, 'get');
+				op.parameters = [
+					...((op.parameters as JsonSchema[] | undefined) ?? []),
+					{ name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+				];
+			}
+		},
+	},
+	{
+		spec: 'conversations',
+		target: 'UploadFilesDto.required (attachmentUrls dropped)',
+		reason:
+			'upload-file-attachments takes the files as multipart parts under `fileAttachment` (operation description); ' +
+			'a file upload has no URLs to send, so `attachmentUrls` cannot be required.',
+		apply: (doc) => {
+			const s = schema(doc, 'UploadFilesDto');
+			s.required = (s.required as string[]).filter((r) => r !== 'attachmentUrls');
 		},
 	},
 	{

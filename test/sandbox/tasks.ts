@@ -4,7 +4,7 @@
  * stays): whether HighLevel updates it is not documented.
  */
 import { activityOf, type TaskRecord } from './activity';
-import { iso, ownedRecord, type OperationContext, type OperationHandler } from './context';
+import { notFound, ownedRecord, type OperationContext, type OperationHandler } from './context';
 import { recordResource } from './records';
 
 function contactIdOf(ctx: OperationContext): string {
@@ -12,35 +12,41 @@ function contactIdOf(ctx: OperationContext): string {
 	return ownedRecord(ctx, id, (d) => d.contacts.get(id), (s) => s.contactOwner(id), 'Contact not found').id;
 }
 
-/** A task as the API returns it (no internal fields). */
-function taskToApi(task: TaskRecord): Record<string, unknown> {
-	return structuredClone(task) as unknown as Record<string, unknown>;
-}
+/**
+ * Tasks of a contact (contacts.json `create-task` → 201 `{task}`, `get-task`, `update-task` → `{task}`,
+ * `delete-task` → `{succeded: true}`, `get-all-tasks` → `{tasks}` newest first, unpaginated, FACTS.md 2.1): plain
+ * records of the generic record store (records.ts), kept in `activityOf(location).tasks`; every record also has
+ * `locationId` and `dateAdded` (the TaskCreate webhook carries them). Events: webhooks.ts `EVENT_RULES.tasks`
+ * (TaskCreate, TaskComplete when `completed` turns true, TaskDelete).
+ */
+export const taskRecordHandlers = recordResource({
+	spec: 'contacts',
+	collection: 'tasks',
+	record: 'Task',
+	create: 'create-task',
+	get: 'get-task',
+	update: 'update-task',
+	delete: 'delete-task',
+	list: 'get-all-tasks',
+	idParam: 'taskId',
+	root: 'task',
+	listRoot: 'tasks',
+	withLocationId: true,
+	parent: { param: 'contactId', field: 'contactId', resolve: (ctx) => contactIdOf(ctx) },
+});
 
-/** POST /contacts/{contactId}/tasks `{title, dueDate, completed, body?, assignedTo?}` → 201 `{task}`. */
-export const createTask: OperationHandler = (ctx) => {
+/**
+ * PUT /contacts/{contactId}/tasks/{taskId}/completed `{completed}` → `{task}` (contacts.json
+ * `update-task-completed`): the update of `completed` only; a task of another contact is 404 `Task not found`.
+ */
+export const updateTaskCompleted: OperationHandler = (ctx) => {
 	const contactId = contactIdOf(ctx);
-	const body = ctx.body as Record<string, unknown>;
-	const task: TaskRecord = {
-		id: ctx.store.ids.id(),
-		locationId: ctx.location.id,
-		contactId,
-		title: String(body.title),
-		dueDate: String(body.dueDate),
-		completed: body.completed === true,
-		dateAdded: iso(ctx.now()),
-	};
-	if (typeof body.body === 'string') task.body = body.body;
-	if (typeof body.assignedTo === 'string') task.assignedTo = body.assignedTo;
-	activityOf(ctx.location).tasks.set(task.id, task);
-	return { status: 201, body: { task: taskToApi(task) } };
-};
-
-/** GET /contacts/{contactId}/tasks → `{tasks}` (unpaginated). */
-export const getAllTasks: OperationHandler = (ctx) => {
-	const contactId = contactIdOf(ctx);
-	const tasks = [...activityOf(ctx.location).tasks.values()].filter((t) => t.contactId === contactId).map(taskToApi);
-	return { status: 200, body: { tasks } };
+	const tasks = activityOf(ctx.location).tasks;
+	const task = tasks.get(ctx.params.taskId);
+	if (!task || task.contactId !== contactId) throw notFound('Task not found');
+	const after: TaskRecord = { ...task, completed: (ctx.body as { completed: boolean }).completed === true };
+	tasks.set(after.id, after);
+	return { status: 200, body: { task: structuredClone(after) } };
 };
 
 /**
@@ -63,7 +69,7 @@ export const taskSearch: OperationHandler = (ctx) => {
 			return true;
 		})
 		.sort((a, b) => Date.parse(b.dateAdded) - Date.parse(a.dateAdded) || (a.id < b.id ? 1 : -1));
-	return { status: 200, body: { tasks: tasks.slice(skip, skip + limit).map(taskToApi) } };
+	return { status: 200, body: { tasks: tasks.slice(skip, skip + limit).map((t) => structuredClone(t)) } };
 };
 
 /**
@@ -88,8 +94,8 @@ export const noteHandlers = recordResource({
 
 /** Handlers by operationId. */
 export const taskHandlers: Record<string, OperationHandler> = {
-	'create-task': createTask,
-	'get-all-tasks': getAllTasks,
+	...taskRecordHandlers,
+	'update-task-completed': updateTaskCompleted,
 	'task-search': taskSearch,
 	...noteHandlers,
 };

@@ -164,13 +164,12 @@ describe('sandbox request validation (OpenAPI specs)', () => {
 	});
 
 	it('routes calendars/conversations (vendored for later) and answers 501 for unimplemented operations after validation', async () => {
-		const invalid = await call(sandbox, 'GET', `/calendars/groups?locationId=${sandbox.locationId}`);
+		const schedules = `/calendars/schedules/search?locationId=${sandbox.locationId}&userId=${sandbox.store.location().users[0].id}`;
+		const invalid = await call(sandbox, 'GET', schedules);
 		expect(invalid.status).toBe(422);
-		const res = await call(sandbox, 'GET', `/calendars/groups?locationId=${sandbox.locationId}`, {
-			version: '2021-04-15',
-		});
+		const res = await call(sandbox, 'GET', schedules, { version: '2021-04-15' });
 		expect(res.status).toBe(501);
-		expect(res.body.message).toContain('get-groups');
+		expect(res.body.message).toContain('getAllSchedules');
 	});
 
 	it.each([

@@ -197,6 +197,7 @@ describe('sandbox webhook events', () => {
 				contactId,
 				startTime: new Date(clock.now() + 86_400_000).toISOString(),
 				title: 'Kickoff',
+				ignoreFreeSlotValidation: true,
 			},
 		});
 		expect(booked.status).toBe(200);
@@ -581,7 +582,7 @@ describe('event rules of the other collections (EVENT_RULES)', () => {
 		expect(typesOf(change('appointments', appointment, undefined))).toEqual(['AppointmentDelete']);
 	});
 
-	it('messages: InboundMessage/OutboundMessage by direction on create, without the record type', () => {
+	it('messages: InboundMessage/OutboundMessage by direction on create, with messageId and HighLevel\'s messageType', () => {
 		const message = {
 			id: 'r1',
 			type: 1,
@@ -592,7 +593,7 @@ describe('event rules of the other collections (EVENT_RULES)', () => {
 		expect(eventsOfChange(change('messages', undefined, message))).toEqual([
 			{
 				type: 'InboundMessage',
-				fields: { id: 'r1', messageType: 'TYPE_SMS', direction: 'inbound', body: 'hi' },
+				fields: { messageId: 'r1', messageType: 'SMS', direction: 'inbound', body: 'hi' },
 			},
 		]);
 		expect(typesOf(change('messages', undefined, { ...message, direction: 'outbound' }))).toEqual([

@@ -298,11 +298,17 @@ export const appointmentEvents: EventRule = (change) =>
  */
 export const messageEvents: EventRule = ({ before, after }) => {
 	if (before || !after) return [];
+	// A scheduled message is not sent yet (conversations.ts send-a-new-message with scheduledTimestamp).
+	if ((after as Record<string, unknown>).status === 'scheduled') return [];
 	const direction = (after as Record<string, unknown>).direction;
+	// HighLevel's payload (FACTS.md 5.2): `messageId`, and `messageType` without the `TYPE_` prefix (SMS, Email, CALL…).
+	const { id, messageType, scheduledTimestamp, ...fields } = plainFields(after);
+	void scheduledTimestamp;
+	const type = String(messageType ?? '').replace(/^TYPE_/, '');
 	return [
 		{
 			type: direction === 'inbound' ? 'InboundMessage' : 'OutboundMessage',
-			fields: plainFields(after),
+			fields: compact({ ...fields, messageId: id, messageType: type === 'EMAIL' ? 'Email' : type || undefined }),
 		},
 	];
 };

@@ -2,6 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { ENDPOINTS } from '../shared/endpoints';
 import { apiRequest } from '../shared/transport';
+import { conversationListSearch } from './conversations';
+import { automationListSearch } from './automation';
 
 /** How many records a searchable list shows. */
 const PAGE = 50;
@@ -61,4 +63,6 @@ export const listSearch = {
 			})),
 		};
 	},
+	...automationListSearch,
+	...conversationListSearch,
 };

@@ -9,6 +9,8 @@ import {
 import { ENDPOINTS } from '../shared/endpoints';
 import { findPipeline, loadPipelines } from '../shared/pipelines';
 import { apiRequest } from '../shared/transport';
+import { automationLoadOptions } from './automation';
+import { calendarLoadOptions } from './calendars';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -78,4 +80,6 @@ export const loadOptions = {
 				.map((s) => ({ name: selected ? s.name : `${p.name} → ${s.name}`, value: s.id })),
 		);
 	},
+	...automationLoadOptions,
+	...calendarLoadOptions,
 };

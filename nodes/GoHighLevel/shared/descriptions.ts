@@ -352,3 +352,25 @@ export function stageField(
 		...extra,
 	};
 }
+
+/**
+ * The Conversation resource locator (conversation and message resources): pick from the location's conversations
+ * (listSearch `searchConversations`, conversations.json `search-conversation` with `query`), or paste an ID.
+ */
+export function conversationLocator(
+	name: string,
+	show: Record<string, string[]>,
+	required = true,
+): INodeProperties {
+	return recordLocator({
+		displayName: 'Conversation',
+		name,
+		record: 'conversation',
+		searchListMethod: 'searchConversations',
+		searchPlaceholder: 'Search by contact name, e-mail or phone…',
+		idExample: 'tDtDnQdgm2LXpyiqYvZ6',
+		show,
+		required,
+		description: 'The conversation, searched by its contact, or given by ID',
+	});
+}

@@ -23,8 +23,26 @@ function nextCursor(
 ): Cursor | undefined {
 	if (records.length === 0) return undefined;
 	if (style.style === 'offset') {
-		// No documented maximum: a short page may be a server cap, so only an empty page ends the list.
+		// A documented "more" flag ends the list; without one (no documented maximum: a short page may be a server
+		// cap) only an empty page does.
+		if (style.moreFlag && body[style.moreFlag] === false) return undefined;
 		return { [style.offsetParameter]: offset + records.length };
+	}
+	if (style.style === 'lastMessageId') {
+		// GET /conversations/{id}/messages: `nextPage` decides (the server may cap the page below `limit`).
+		return body.nextPage === true && typeof body.lastMessageId === 'string' && body.lastMessageId
+			? { lastMessageId: body.lastMessageId }
+			: undefined;
+	}
+	if (style.style === 'startAfterDate') {
+		// GET /conversations/search: with a `total`, fetchPages stops when it is reached, so a short page (a server
+		// cap below `limit`) does not end the list; without one, it does.
+		if (typeof body.total !== 'number' && records.length < pageSize) return undefined;
+		const last = records[records.length - 1];
+		const sortValue = Array.isArray(last.sort) ? Number(last.sort[0]) : Number.NaN;
+		const date = typeof last.lastMessageDate === 'string' ? Date.parse(last.lastMessageDate) : Number(last.lastMessageDate);
+		const startAfterDate = Number.isFinite(sortValue) ? sortValue : date;
+		return Number.isFinite(startAfterDate) ? { startAfterDate } : undefined;
 	}
 	if (records.length < pageSize) return undefined;
 	if (style.style === 'searchAfter') {
@@ -41,6 +59,18 @@ function nextCursor(
 	if (meta.nextPageUrl === null || meta.nextPageUrl === undefined || meta.nextPageUrl === '') return undefined;
 	if (meta.startAfterId === undefined || meta.startAfter === undefined) return undefined;
 	return { startAfter: meta.startAfter, startAfterId: meta.startAfterId };
+}
+
+/**
+ * The page body with its records and cursor at the top level: `GET /conversations/{id}/messages` may answer
+ * `{messages: {lastMessageId, nextPage, messages: [...]}}` instead of the spec's flat shape (FACTS.md 2.4).
+ */
+function unwrapPage(style: PaginationStyle, body: IDataObject): IDataObject {
+	const inner = body.messages;
+	if (style.style === 'lastMessageId' && inner && typeof inner === 'object' && !Array.isArray(inner)) {
+		return inner as IDataObject;
+	}
+	return body;
 }
 
 /** Total number of matching records a page reports, if any: `total` or `meta.total`. */
@@ -88,7 +118,10 @@ export async function fetchPages(
 				...cursor,
 			},
 		};
-		const body = ((await sendRequest(ctx, endpoint, connection, request, sendOptions)).body ?? {}) as IDataObject;
+		const body = unwrapPage(
+			style,
+			((await sendRequest(ctx, endpoint, connection, request, sendOptions)).body ?? {}) as IDataObject,
+		);
 		const page = recordsOf(endpoint, body);
 		records.push(...page.slice(0, limit - records.length));
 		const total = totalOf(body);

@@ -39,6 +39,14 @@ export interface OperationRoute {
 	 * paths depend on the input (e.g. the position of each filter).
 	 */
 	fieldNames?: FieldNames | ((request: IHttpRequestOptions) => FieldNames);
+	/**
+	 * Sends the operation as several requests, one after the other, e.g. a time range cut into the spans the API
+	 * allows (calendars.json `get-slots`: 31 days). Gets the request as built (after `preSend`) and returns the
+	 * requests to send instead, in order; each is paced and retried like any other. `records` given to `output` are
+	 * those of every answer in order (for an endpoint without `root`: one per answer, the whole body), and `body` is
+	 * `{ bodies: [...] }`; merging and de-duplicating is the output's job. For unpaged GET endpoints only.
+	 */
+	split?: (this: IExecuteSingleFunctions, request: IHttpRequestOptions) => IHttpRequestOptions[];
 }
 
 /**
@@ -83,7 +91,16 @@ async function runOperation(
 	};
 	let body: IDataObject;
 	let records: IDataObject[];
-	if (endpoint.pagination) {
+	if (route.split) {
+		const bodies: IDataObject[] = [];
+		records = [];
+		for (const request of route.split.call(this, options)) {
+			const answer = ((await sendRequest(this, endpoint, connection, request, sendOptions)).body ?? {}) as IDataObject;
+			bodies.push(answer);
+			records.push(...recordsOf(endpoint, answer));
+		}
+		body = { bodies };
+	} else if (endpoint.pagination) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
 		records = await fetchPages(this, endpoint, connection, options, limit, undefined, sendOptions);
@@ -94,4 +111,17 @@ async function runOperation(
 	}
 	const output = route.output ? await route.output.call(this, body, records) : records;
 	return output.map((json) => ({ json }));
+}
+
+/**
+ * Return All / Limit for a list endpoint that is not paged (FACTS.md 2.14 "none": notes and tasks of a contact,
+ * workflows, campaigns): HighLevel answers the whole list at once, and the node keeps the first `limit` records
+ * unless Return All is on. `then` shapes the kept records further.
+ */
+export function limitRecords(then?: OutputShaper): OutputShaper {
+	return async function (this: IExecuteSingleFunctions, body, records) {
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const kept = returnAll ? records : records.slice(0, this.getNodeParameter('limit', 50) as number);
+		return then ? await then.call(this, body, kept) : kept;
+	};
 }

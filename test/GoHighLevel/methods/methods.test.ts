@@ -165,3 +165,39 @@ describe('dropdowns and resource locators against the sandbox', () => {
 		expect(found.results.map((r) => r.value)).toContain(target.id);
 	});
 });
+
+describe('conversation and message locators against the sandbox', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => await sandbox.close());
+	beforeEach(() => rateLimiter.reset());
+	afterEach(() => expect(sandbox.stats.invalidRequests).toEqual([]));
+
+	it('searchConversations shows the contact and the latest message, filtered by the typed text; searchMessages the latest messages', async () => {
+		const context = loadOptionsContext(sandbox);
+		const contacts = [...sandbox.store.location(sandbox.locationId).contacts.values()];
+		const ada = contacts.find((c) => c.email === 'ada@example.com')!;
+		const grace = contacts.find((c) => c.email === 'grace@example.com')!;
+		const send = async (contactId: string, message: string) =>
+			await httpRequest({
+				method: 'POST',
+				url: `${sandbox.url}/conversations/messages`,
+				headers: { Authorization: `Bearer ${sandbox.privateIntegrationToken}`, Version: '2021-04-15' },
+				body: { type: 'SMS', contactId, message },
+				json: true,
+			});
+		await send(ada.id, 'Boiler service booked for Monday');
+		await send(grace.id, 'Invoice attached');
+		const all = await listSearch.searchConversations.call(context);
+		expect(all.results.map((r) => r.name)).toEqual([
+			`${grace.firstName} ${grace.lastName}: Invoice attached`,
+			`${ada.firstName} ${ada.lastName}: Boiler service booked for Monday`,
+		]);
+		const found = await listSearch.searchConversations.call(context, 'ada@example');
+		expect(found.results.map((r) => r.name)).toEqual([`${ada.firstName} ${ada.lastName}: Boiler service booked for Monday`]);
+		const messages = await listSearch.searchMessages.call(context, 'invoice');
+		expect(messages.results).toEqual([{ name: 'SMS outbound: Invoice attached', value: expect.any(String) }]);
+	});
+});

@@ -98,6 +98,25 @@ function effectiveBodySchema(endpoint: Endpoint): Json | undefined {
 	return endpoint.operationId === 'search-contacts-advanced' ? DOCUMENTED_CONTACT_SEARCH_BODY : undefined;
 }
 
+/**
+ * Path parameters in a spec path template that the operation does not declare (a spec quirk, patched for the sandbox in
+ * test/sandbox/spec.ts SPEC_PATCHES): calendars.json update/delete-appointment-note declare only `appointmentId`.
+ */
+const UNDECLARED_PATH_PARAMETERS: Record<string, string[]> = {
+	'update-appointment-note': ['noteId'],
+	'delete-appointment-note': ['noteId'],
+	// conversations.json: get-message and get-email-by-id do not declare `{id}` (endpoints/conversations.ts).
+	'get-message': ['id'],
+	'get-email-by-id': ['id'],
+};
+
+/**
+ * Operations whose spec entry declares no `Version` header and no `security` (conversations.json get-email-by-id,
+ * cancel-scheduled-email-message): the entry uses the Version and scope of its sibling message operations
+ * (endpoints/conversations.ts).
+ */
+const NO_VERSION_NOR_SECURITY = ['get-email-by-id', 'cancel-scheduled-email-message'];
+
 const entries = Object.entries(ENDPOINTS) as Array<[string, Endpoint]>;
 const connection: Connection = {
 	credentialType: 'goHighLevelPrivateIntegrationTokenApi',
@@ -116,6 +135,11 @@ describe('ENDPOINTS against the official specs', () => {
 
 		it('sends a Version the spec allows', () => {
 			const header = parametersOf(endpoint).find((p) => p.in === 'header' && p.name === 'Version');
+			if (NO_VERSION_NOR_SECURITY.includes(endpoint.operationId)) {
+				expect(header).toBeUndefined();
+				expect(endpoint.version).toBe(API_VERSION.calendarsAndConversations);
+				return;
+			}
 			expect(header).toBeDefined();
 			expect(header?.schema?.enum).toContain(endpoint.version);
 		});
@@ -123,7 +147,7 @@ describe('ENDPOINTS against the official specs', () => {
 		it('needs exactly the scope the spec states', () => {
 			const security = (operationOf(endpoint)?.security ?? []) as Array<Record<string, string[]>>;
 			const scopes = security.flatMap((entry) => Object.values(entry).flat());
-			expect(scopes).toEqual([endpoint.scope]);
+			expect(scopes).toEqual(NO_VERSION_NOR_SECURITY.includes(endpoint.operationId) ? [] : [endpoint.scope]);
 		});
 
 		it('reads the records from a key the 2xx response schema declares (when it declares any)', () => {
@@ -140,7 +164,8 @@ describe('ENDPOINTS against the official specs', () => {
 		it('fills every path parameter of the template, the location one from the credential', () => {
 			const declared = parametersOf(endpoint)
 				.filter((p) => p.in === 'path')
-				.map((p) => p.name as string);
+				.map((p) => p.name as string)
+				.concat(UNDECLARED_PATH_PARAMETERS[endpoint.operationId] ?? []);
 			const inTemplate = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 			expect([...declared].sort()).toEqual([...inTemplate].sort());
 			const values = Object.fromEntries(

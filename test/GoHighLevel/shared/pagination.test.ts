@@ -313,3 +313,48 @@ describe('fetchPages — offset (POST /locations/{locationId}/tasks/search)', ()
 		expect(http.mock.calls[0][1].url).toBe(`/locations/${LOCATION_ID}/tasks/search`);
 	});
 });
+
+describe('fetchPages — lastMessageId (GET /conversations/{id}/messages)', () => {
+	const endpoint = ENDPOINTS.getConversationMessages;
+	const all = Array.from({ length: 45 }, (_, i) => ({ id: `m${i}` }));
+	/** A server capping pages at 20 (the documented default) whatever `limit` asks, flat (spec) or nested shape. */
+	const server = (nested: boolean) => async (_type: string, options: IHttpRequestOptions) => {
+		const qs = options.qs as IDataObject;
+		const start = qs.lastMessageId ? all.findIndex((m) => m.id === qs.lastMessageId) + 1 : 0;
+		const page = all.slice(start, start + Math.min(20, Number(qs.limit)));
+		const inner = { lastMessageId: page[page.length - 1]?.id, nextPage: start + page.length < all.length, messages: page };
+		return ok(nested ? { messages: inner } : inner);
+	};
+	const first = () => buildRequest(fakeContext().ctx, endpoint, connection, { path: { conversationId: 'conv1' }, qs: { type: 'TYPE_SMS' } });
+
+	it.each([
+		['the spec\'s flat shape', false],
+		['the nested shape clients see', true],
+	])('Return All follows lastMessageId while nextPage is true, also past short pages (%s)', async (_label, nested) => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(server(nested));
+		const records = await fetchPages(ctx, endpoint, connection, first(), Infinity);
+		expect(records.map((r) => r.id)).toEqual(all.map((m) => m.id));
+		const queries = http.mock.calls.map(([, options]) => options.qs as IDataObject);
+		expect(queries.map((q) => q.lastMessageId)).toEqual([undefined, 'm19', 'm39']);
+		expect(queries.every((q) => q.type === 'TYPE_SMS' && q.limit === 100)).toBe(true);
+	});
+});
+
+describe('fetchPages — startAfterDate (GET /conversations/search)', () => {
+	const endpoint = ENDPOINTS.searchConversations;
+	const all = Array.from({ length: 130 }, (_, i) => ({ id: `v${i}`, lastMessageDate: 2_000_000 - i * 10, sort: [2_000_000 - i * 10] }));
+	it('Return All: startAfterDate = the last record\'s sort value; a page shorter than asked does not end the list while total is not reached', async () => {
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(async (_type: string, options: IHttpRequestOptions) => {
+			const qs = options.qs as IDataObject;
+			const start = qs.startAfterDate === undefined ? 0 : all.findIndex((c) => c.lastMessageDate < Number(qs.startAfterDate));
+			return ok({ conversations: all.slice(start, start + 60), total: all.length });
+		});
+		const records = await fetchPages(ctx, endpoint, connection, buildRequest(ctx, endpoint, connection, { qs: { status: 'unread' } }), Infinity);
+		expect(records.map((r) => r.id)).toEqual(all.map((c) => c.id));
+		const queries = http.mock.calls.map(([, options]) => options.qs as IDataObject);
+		expect(queries.map((q) => q.startAfterDate)).toEqual([undefined, 2_000_000 - 590, 2_000_000 - 1190]);
+		expect(queries.every((q) => q.status === 'unread' && q.locationId === LOCATION_ID)).toBe(true);
+	});
+});

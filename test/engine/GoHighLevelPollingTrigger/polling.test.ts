@@ -246,6 +246,7 @@ describe('GoHighLevel Polling Trigger over the sandbox (n8n-core PollContext, tr
 						locationId: sandbox.locationId,
 						contactId: contactId(),
 						startTime: new Date(Date.now() + days * 86_400_000).toISOString(),
+						ignoreFreeSlotValidation: true,
 					},
 				});
 				expect(res.status).toBe(200);

@@ -47,13 +47,39 @@ export type PaginationStyle =
 	  }
 	| {
 			/**
+			 * `GET /conversations/search`: page size `limit` in the query; the next page is asked with
+			 * `startAfterDate` = the sort value of the last record (its `sort[0]`, else its `lastMessageDate` as epoch
+			 * ms). `total` counts every match, so reading stops when it is reached, on a short page or an empty one.
+			 */
+			style: 'startAfterDate';
+			sizeParameter: 'limit';
+			maxPageSize: number;
+	  }
+	| {
+			/**
+			 * `GET /conversations/{conversationId}/messages`: page size `limit` in the query; the next page is asked
+			 * with `lastMessageId` = the response's `lastMessageId` while `nextPage` is true. The three fields may sit
+			 * at the top level (spec) or under `messages` (FACTS.md 2.4); both are read.
+			 */
+			style: 'lastMessageId';
+			sizeParameter: 'limit';
+			maxPageSize: number;
+	  }
+	| {
+			/**
 			 * `POST /locations/{locationId}/tasks/search`: `limit` + `skip` in the body. No order and no maximum page
 			 * size are documented (a short page may be a server cap), so only an empty page ends the list.
 			 */
 			style: 'offset';
 			sizeParameter: 'limit';
-			offsetParameter: 'skip';
+			/** `skip` (task search, body) or `offset` (calendars.json `get-appointment-notes`, query). */
+			offsetParameter: 'skip' | 'offset';
 			maxPageSize: number;
+			/**
+			 * A boolean of the response saying whether more records follow (`get-appointment-notes`: `hasMore`); when
+			 * set, `false` ends the list without asking for an empty page.
+			 */
+			moreFlag?: 'hasMore';
 	  };
 
 /** Spec files (apps) of the official docs the node calls; each has one module in this folder, e.g. `contacts.ts`. */

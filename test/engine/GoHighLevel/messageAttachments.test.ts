@@ -1,0 +1,322 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+} from 'n8n-workflow';
+
+import type { Sandbox } from '../../sandbox';
+import { activityOf } from '../../sandbox/activity';
+import { uploadsOf } from '../../sandbox/conversations';
+import { createCredentialStore, MANUAL_TRIGGER_TYPE, runWorkflow } from '../harness';
+import {
+	byId,
+	exchangeAuthorizationCode,
+	freshSandbox,
+	GENEROUS_RATE_LIMIT,
+	GHL_TYPE,
+	OAUTH_CREDENTIAL,
+	oauthCredential,
+	operationCounts,
+	operationsSince,
+	pitCredential,
+	PIT_CREDENTIAL,
+	runNode,
+	startRecordingProxy,
+	type RecordingProxy,
+} from './helpers';
+
+/** A node that reads a file from disk into the item's binary property `data` (n8n's `prepareBinaryData`), like Read/Write Files from Disk. */
+const READ_FILE_TYPE = 'test.readFile';
+const readFileNode: INodeType = {
+	description: {
+		displayName: 'Read File',
+		name: 'readFile',
+		group: ['input'],
+		version: 1,
+		description: 'Reads a file into binary data',
+		defaults: { name: 'Read File' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Path', name: 'path', type: 'string', default: '' },
+			{ displayName: 'MIME Type', name: 'mimeType', type: 'string', default: 'application/pdf' },
+		],
+	},
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const file = this.getNodeParameter('path', 0) as string;
+		const mimeType = this.getNodeParameter('mimeType', 0) as string;
+		const binary = await this.helpers.prepareBinaryData(fs.readFileSync(file), path.basename(file), mimeType);
+		return [[{ json: { file: path.basename(file) }, binary: { data: binary } }]];
+	},
+};
+
+/** Start → Read File (`filePath`) → HighLevel (`parameters`). */
+async function sendWithFile(
+	sandbox: Sandbox,
+	baseUrl: string,
+	filePath: string,
+	mimeType: string,
+	parameters: IDataObject,
+	oauth?: IDataObject,
+) {
+	const nodes: INode[] = [
+		{ id: 'n1', name: 'Start', type: MANUAL_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: 'n2', name: 'Read File', type: READ_FILE_TYPE, typeVersion: 1, position: [200, 0], parameters: { path: filePath, mimeType } },
+		{
+			id: 'n3',
+			name: 'HighLevel',
+			type: GHL_TYPE,
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: (oauth ? { authentication: 'oAuth2', ...parameters } : parameters) as INode['parameters'],
+			credentials: oauth ? { goHighLevelOAuth2Api: OAUTH_CREDENTIAL } : { goHighLevelPrivateIntegrationTokenApi: PIT_CREDENTIAL },
+		},
+	];
+	return await runWorkflow({
+		workflow: {
+			nodes,
+			connections: {
+				Start: { main: [[{ node: 'Read File', type: 'main', index: 0 }]] },
+				'Read File': { main: [[{ node: 'HighLevel', type: 'main', index: 0 }]] },
+			},
+		},
+		credentials: createCredentialStore([
+			oauth ? oauthCredential(sandbox, oauth) : pitCredential(sandbox, undefined, baseUrl),
+		]),
+		nodeTypes: { [READ_FILE_TYPE]: readFileNode },
+	});
+}
+
+describe('Message → Send with attachments from binary data', () => {
+	let sandbox: Sandbox;
+	let proxy: RecordingProxy;
+	let dir: string;
+	beforeAll(async () => {
+		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
+		proxy = await startRecordingProxy(sandbox.url);
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghl-attach-'));
+	});
+	afterAll(async () => {
+		await proxy.close();
+		await sandbox.close();
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+	afterEach(() => {
+		expect(sandbox.stats.invalidRequests).toEqual([]);
+	});
+	const contact = (email: string) => [...sandbox.store.location().contacts.values()].find((c) => c.email === email)!;
+
+	it('reads a file into binary data and sends an e-mail with it: the upload carries the exact bytes, the message the uploaded URL after the given one', async () => {
+		const file = path.join(dir, 'quote-2025.pdf');
+		const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 40_000 }, (_, i) => i % 251))]);
+		fs.writeFileSync(file, bytes);
+		const ada = contact('ada@example.com');
+		const before = operationCounts(sandbox);
+		const result = await sendWithFile(sandbox, proxy.url, file, 'application/pdf', {
+			resource: 'message',
+			operation: 'send',
+			contactId: byId(ada.id),
+			channel: 'Email',
+			subject: 'Your quote',
+			html: '<p>Attached.</p>',
+			options: { binaryProperties: 'data', attachmentUrls: 'https://cdn.example.com/terms.pdf' },
+		});
+		expect(result.status).toBe('success');
+		// The contact had no conversation: it is searched, created, the file uploaded into it, then the e-mail sent.
+		expect(operationsSince(sandbox, before)).toEqual({
+			'search-conversation': 1,
+			'create-conversation': 1,
+			'upload-file-attachments': 1,
+			'send-a-new-message': 1,
+		});
+		const uploads = [...uploadsOf(sandbox.store.location()).values()];
+		expect(uploads).toHaveLength(1);
+		expect(uploads[0]).toMatchObject({ fileName: 'quote-2025.pdf', mimeType: 'application/pdf', contactId: ada.id });
+		expect(Buffer.compare(uploads[0].data, bytes)).toBe(0);
+		const [sent] = result.output('HighLevel');
+		expect(uploads[0].conversationId).toBe(sent.conversationId);
+		const message = activityOf(sandbox.store.location()).messages.get(String(sent.messageId));
+		expect(message?.attachments).toEqual(['https://cdn.example.com/terms.pdf', uploads[0].url]);
+		expect((proxy.to('POST', '/conversations/messages').pop()?.body as IDataObject).attachments).toEqual([
+			'https://cdn.example.com/terms.pdf',
+			uploads[0].url,
+		]);
+	});
+
+	it('a second file for the same contact goes to its existing conversation (no new conversation)', async () => {
+		const file = path.join(dir, 'photo.png');
+		fs.writeFileSync(file, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+		const ada = contact('ada@example.com');
+		const before = operationCounts(sandbox);
+		const result = await sendWithFile(sandbox, proxy.url, file, 'image/png', {
+			resource: 'message',
+			operation: 'send',
+			contactId: byId(ada.id),
+			channel: 'SMS',
+			options: { binaryProperties: 'data' },
+		});
+		expect(result.status).toBe('success');
+		expect(operationsSince(sandbox, before)).toEqual({
+			'search-conversation': 1,
+			'upload-file-attachments': 1,
+			'send-a-new-message': 1,
+		});
+		const [sent] = result.output('HighLevel');
+		const upload = [...uploadsOf(sandbox.store.location()).values()].find((u) => u.fileName === 'photo.png');
+		expect(activityOf(sandbox.store.location()).messages.get(String(sent.messageId))?.attachments).toEqual([upload?.url]);
+	});
+
+	it('with the OAuth2 credential too: the multipart upload goes through n8n\'s OAuth2 request helper unchanged', async () => {
+		const file = path.join(dir, 'plan.pdf');
+		const bytes = Buffer.from('%PDF-1.4 floor plan');
+		fs.writeFileSync(file, bytes);
+		const katherine = contact('katherine@example.com');
+		const result = await sendWithFile(
+			sandbox,
+			sandbox.url,
+			file,
+			'application/pdf',
+			{ resource: 'message', operation: 'send', contactId: byId(katherine.id), channel: 'Email', subject: 'Plan', message: 'Attached', options: { binaryProperties: 'data' } },
+			await exchangeAuthorizationCode(sandbox),
+		);
+		expect(result.status).toBe('success');
+		const upload = [...uploadsOf(sandbox.store.location()).values()].find((u) => u.fileName === 'plan.pdf');
+		expect(upload && Buffer.compare(upload.data, bytes)).toBe(0);
+		expect(activityOf(sandbox.store.location()).messages.get(String(result.output('HighLevel')[0].messageId))?.attachments).toEqual([upload?.url]);
+	});
+
+	it('too large for the channel, or a type HighLevel refuses: a local error naming the limit, before any request', async () => {
+		const big = path.join(dir, 'site-photo.jpg');
+		fs.writeFileSync(big, Buffer.alloc(5 * 1024 * 1024 + 1, 7));
+		const grace = contact('grace@example.com');
+		let before = operationCounts(sandbox);
+		const tooLarge = await sendWithFile(sandbox, proxy.url, big, 'image/jpeg', {
+			resource: 'message',
+			operation: 'send',
+			contactId: byId(grace.id),
+			channel: 'SMS',
+			message: 'Photo',
+			options: { binaryProperties: 'data' },
+		});
+		const [error] = tooLarge.errors('HighLevel');
+		expect(error.message).toBe('Invalid attachment: 5.0 MB is more than SMS allows: 5 MB (MMS). Send smaller files, or a link to the file in the message.');
+		expect(operationsSince(sandbox, before)).toEqual({});
+
+		// The same file fits an e-mail (25 MB).
+		before = operationCounts(sandbox);
+		const asEmail = await sendWithFile(sandbox, proxy.url, big, 'image/jpeg', {
+			resource: 'message',
+			operation: 'send',
+			contactId: byId(grace.id),
+			channel: 'Email',
+			subject: 'Photo',
+			message: 'Photo attached',
+			options: { binaryProperties: 'data' },
+		});
+		expect(asEmail.status).toBe('success');
+		expect(operationsSince(sandbox, before)['upload-file-attachments']).toBe(1);
+
+		const script = path.join(dir, 'install.sh');
+		fs.writeFileSync(script, '#!/bin/sh\n');
+		before = operationCounts(sandbox);
+		const wrongType = await sendWithFile(sandbox, proxy.url, script, 'application/x-sh', {
+			resource: 'message',
+			operation: 'send',
+			contactId: byId(grace.id),
+			channel: 'Email',
+			subject: 'Script',
+			message: 'x',
+			options: { binaryProperties: 'data' },
+		});
+		expect(wrongType.errors('HighLevel')[0].message).toMatch(/^Invalid attachment: "install\.sh" \(application\/x-sh\) is not a type HighLevel accepts; allowed: JPG, JPEG, PNG/);
+		expect(operationsSince(sandbox, before)).toEqual({});
+	});
+});
+
+/**
+ * A proxy in front of the sandbox that lets the first request matching `drop` reach the sandbox, then destroys the
+ * client connection instead of answering: the request was processed, the client sees a network error.
+ */
+async function startDroppingProxy(target: string, drop: (method: string, path: string) => boolean) {
+	const url = new URL(target);
+	const dropped: string[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const key = `${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`;
+			const shouldDrop = !dropped.includes(key) && drop(String(req.method), new URL(req.url ?? '/', 'http://x').pathname);
+			const upstream = http.request(
+				{ host: url.hostname, port: url.port, method: req.method, path: req.url, headers: { ...req.headers, host: url.host } },
+				(answer) => {
+					if (shouldDrop) {
+						dropped.push(key);
+						answer.resume();
+						answer.on('end', () => req.socket.destroy());
+						return;
+					}
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
+			upstream.end(Buffer.concat(chunks));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		dropped,
+		close: async () => await new Promise<void>((resolve) => {
+			server.closeAllConnections();
+			server.close(() => resolve());
+		}),
+	};
+}
+
+describe('Message → Send is never duplicated', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
+	});
+	afterAll(async () => await sandbox.close());
+
+	it('a network failure after HighLevel processed a send fails the item and sends nothing again; a GET after the same failure is re-sent', async () => {
+		const alan = [...sandbox.store.location().contacts.values()].find((c) => c.email === 'alan@example.com')!;
+		const proxy = await startDroppingProxy(sandbox.url, (method, p) => p === '/conversations/messages' || (method === 'GET' && p.startsWith('/conversations/messages/')));
+		try {
+			const messages = () => [...activityOf(sandbox.store.location()).messages.values()].filter((m) => m.contactId === alan.id);
+			const before = operationCounts(sandbox);
+			const result = await runNode(
+				sandbox,
+				{ resource: 'message', operation: 'send', contactId: byId(alan.id), channel: 'SMS', message: 'Only once' },
+				{ credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]), continueOnFail: true },
+			);
+			expect(proxy.dropped).toEqual(['POST /conversations/messages']);
+			expect(operationsSince(sandbox, before)).toEqual({ 'send-a-new-message': 1 });
+			expect(messages().map((m) => m.body)).toEqual(['Only once']);
+			expect(result.errors('HighLevel')).toHaveLength(1);
+			expect(JSON.stringify(result.run)).not.toContain(sandbox.privateIntegrationToken);
+
+			// Control: the same dropped answer on an idempotent GET is re-sent and succeeds.
+			const [sent] = messages();
+			const got = await runNode(
+				sandbox,
+				{ resource: 'message', operation: 'get', messageId: byId(sent.id) },
+				{ credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]) },
+			);
+			expect(proxy.dropped).toEqual(['POST /conversations/messages', `GET /conversations/messages/${sent.id}`]);
+			expect(got.output('HighLevel')[0].id).toBe(sent.id);
+		} finally {
+			await proxy.close();
+		}
+	});
+});
