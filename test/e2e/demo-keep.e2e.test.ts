@@ -33,6 +33,13 @@ describe('npm run demo: the node chain', () => {
 			'  → Create Contact (GoHighLevel: Create a contact)',
 			'  → Create Opportunity (GoHighLevel: Create an opportunity)',
 			'  → Move to Next Stage (GoHighLevel: Update an opportunity)',
+			'  → Find Free Slots (GoHighLevel: Get free slots of a calendar)',
+			'  → Book Appointment (GoHighLevel: Book an appointment)',
+			'  → Send SMS (GoHighLevel: Send a message)',
+			'  → Send Email (GoHighLevel: Send a message)',
+			'  → Add Note (GoHighLevel: Add a note to a contact)',
+			'  → Create Follow-up Task (GoHighLevel: Create a task for a contact)',
+			'  → Enrol in Workflow (GoHighLevel: Add a contact to a workflow)',
 			'  → Contacts Tagged n8n-demo (GoHighLevel: Get many contacts)',
 		]);
 	});

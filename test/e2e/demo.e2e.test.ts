@@ -8,6 +8,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { REFRESH_IDEMPOTENCY_WINDOW_MS, type Sandbox } from '../sandbox';
+import { activityOf } from '../sandbox/activity';
+import { automationOf } from '../sandbox/automation';
 import {
 	DEMO_EXPECTED,
 	DEMO_NODES,
@@ -94,6 +96,49 @@ describe('the demo workflow in a real n8n', () => {
 			stageId(DEMO_EXPECTED.stageAfter),
 		);
 
+		const slots = outputs(DEMO_NODES.freeSlots);
+		expect(slots.length).toBeGreaterThan(1);
+		const booked = outputs(DEMO_NODES.bookAppointment);
+		expect(booked).toHaveLength(1);
+		expect(booked[0]).toMatchObject({
+			contactId: created[0].id,
+			calendarId: slots[0].calendarId,
+			title: DEMO_EXPECTED.appointmentTitle,
+		});
+		expect(Date.parse(String(booked[0].startTime))).toBe(Date.parse(String(slots[0].startTime)));
+		expect(activityOf(location()).appointments.get(String(booked[0].id))?.contactId).toBe(created[0].id);
+		const [sms] = outputs(DEMO_NODES.sendSms);
+		expect(activityOf(location()).messages.get(String(sms.messageId))).toMatchObject({
+			contactId: created[0].id,
+			messageType: 'TYPE_SMS',
+			direction: 'outbound',
+			body: expect.stringMatching(new RegExp(`^Hi ${contact.firstName}, your intro call is booked for `)),
+		});
+		const [email] = outputs(DEMO_NODES.sendEmail);
+		expect(activityOf(location()).messages.get(String(email.messageId))).toMatchObject({
+			contactId: created[0].id,
+			messageType: 'TYPE_EMAIL',
+			subject: DEMO_EXPECTED.emailSubject,
+		});
+
+		const [note] = outputs(DEMO_NODES.addNote);
+		expect(note).toMatchObject({ contactId: created[0].id, title: DEMO_EXPECTED.noteTitle });
+		expect(activityOf(location()).notes.get(String(note.id))?.body).toContain(
+			`${contact.firstName} is interested in ${contact.firstName} ${contact.lastName} - Orbital mechanics course`,
+		);
+		const [task] = outputs(DEMO_NODES.createTask);
+		expect(task).toMatchObject({
+			contactId: created[0].id,
+			title: `Call ${contact.firstName} about the course`,
+			completed: false,
+		});
+		expect(Date.parse(String(activityOf(location()).tasks.get(String(task.id))?.dueDate))).toBeGreaterThan(Date.now());
+		const nurture = automationOf(location()).workflows.find((w) => w.name === DEMO_EXPECTED.workflow)!;
+		expect(outputs(DEMO_NODES.enrolWorkflow)).toEqual([
+			{ id: created[0].id, workflowId: nurture.id, added: true },
+		]);
+		expect(automationOf(location()).workflowEnrolments.get(String(created[0].id))?.has(nurture.id)).toBe(true);
+
 		const tagged = outputs(DEMO_NODES.tagged);
 		const ids = tagged.map((c) => String(c.id));
 		expect(tagged).toHaveLength(taggedInSandbox(sandbox));
@@ -102,7 +147,7 @@ describe('the demo workflow in a real n8n', () => {
 		expect(tagged.filter((c) => !(c.tags as string[]).includes(DEMO_TAG))).toEqual([]);
 	}
 
-	it('creates the contact and the opportunity, moves it, and lists every tagged contact once', async () => {
+	it('creates the contact and the opportunity, moves it, books a free slot, sends an SMS and an email, adds a note and a task, enrols the contact in a workflow, and lists every tagged contact once', async () => {
 		let result: DemoResult | undefined;
 		await n8n.withLogsOnFailure(async () => {
 			result = await runDemo({ sandbox, n8n });
@@ -132,9 +177,22 @@ describe('the demo workflow in a real n8n', () => {
 			stageAfter: 'Contacted',
 			storedStage: 'Contacted',
 		});
+		expect(demo.followUp).toMatchObject({
+			appointment: { title: DEMO_EXPECTED.appointmentTitle, calendar: DEMO_EXPECTED.calendar, firstFreeSlot: true, stored: true },
+			sms: { messageType: 'TYPE_SMS', stored: true },
+			email: { subject: DEMO_EXPECTED.emailSubject, stored: true },
+			note: { title: DEMO_EXPECTED.noteTitle, stored: true },
+			task: { title: DEMO_EXPECTED.taskTitle, completed: false, stored: true },
+			workflow: { name: DEMO_EXPECTED.workflow, enrolled: true },
+		});
 		expect(demo.requests.pages).toBeGreaterThan(0);
 		expect(demo.requests.byOperation['create-contact']).toBe(1);
 		expect(demo.requests.byOperation['create-opportunity']).toBe(1);
+		expect(demo.requests.byOperation['create-appointment']).toBe(1);
+		expect(demo.requests.byOperation['send-a-new-message']).toBe(2);
+		expect(demo.requests.byOperation['create-note']).toBe(1);
+		expect(demo.requests.byOperation['create-task']).toBe(1);
+		expect(demo.requests.byOperation['add-contact-to-workflow']).toBe(1);
 		expect(demo.requests.rateLimited).toBe(0);
 		expect(demo.requests.invalidRequests).toEqual([]);
 		expect(sandbox.stats.invalidRequests).toEqual([]);

@@ -25,6 +25,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { activityOf } from '../sandbox/activity';
+import { automationOf } from '../sandbox/automation';
 import {
 	startSandbox,
 	type CustomFieldValue,
@@ -45,7 +47,10 @@ import {
 	type WorkflowJson,
 } from './n8n';
 
-/** The example workflow: Create Contact → Create Opportunity → Move to Next Stage → Contacts Tagged n8n-demo. */
+/**
+ * The example workflow: Create Contact → Create Opportunity → Move to Next Stage → Find Free Slots → Book Appointment
+ * → Send SMS → Send Email → Add Note → Create Follow-up Task → Enrol in Workflow → Contacts Tagged n8n-demo.
+ */
 export const DEMO_WORKFLOW_FILE = path.join(__dirname, 'fixtures', 'demo.workflow.json');
 
 /** Credential id and name the demo workflow's nodes reference. */
@@ -59,6 +64,13 @@ export const DEMO_NODES = {
 	createContact: 'Create Contact',
 	createOpportunity: 'Create Opportunity',
 	moveStage: 'Move to Next Stage',
+	freeSlots: 'Find Free Slots',
+	bookAppointment: 'Book Appointment',
+	sendSms: 'Send SMS',
+	sendEmail: 'Send Email',
+	addNote: 'Add Note',
+	createTask: 'Create Follow-up Task',
+	enrolWorkflow: 'Enrol in Workflow',
 	tagged: 'Contacts Tagged n8n-demo',
 } as const;
 
@@ -73,6 +85,18 @@ export const DEMO_EXPECTED = {
 	pipeline: 'Sales Pipeline',
 	stageBefore: 'New Lead',
 	stageAfter: 'Contacted',
+	/** Calendar Find Free Slots reads and Book Appointment books in (the sandbox's seeded calendar). */
+	calendar: 'Sales Calls',
+	/** Title of the appointment Book Appointment books in the first free slot. */
+	appointmentTitle: 'Intro call: orbital mechanics course',
+	/** Subject of the e-mail Send Email sends to the contact. */
+	emailSubject: 'Your intro call is booked',
+	/** Title of the note Add Note writes on the contact. */
+	noteTitle: 'Qualified by the n8n demo',
+	/** Title of the task Create Follow-up Task creates (due two days after the run). */
+	taskTitle: 'Call Katherine about the course',
+	/** The sandbox workflow (test/sandbox/automation.ts) the workflow's Enrol in Workflow node picked by id. */
+	workflow: 'New Lead Nurture',
 } as const;
 
 /** Sandbox contact custom field keys the workflow fills (seeded by test/sandbox/seed.ts). */
@@ -190,6 +214,25 @@ export interface DemoOpportunity {
 	storedStage: string;
 }
 
+/**
+ * The appointment, messages, note, task and workflow enrolment the workflow made for its contact, and whether the
+ * sandbox has them.
+ */
+export interface DemoFollowUp {
+	/** Free slots Find Free Slots listed (one item per slot). */
+	freeSlots?: number;
+	/** `startTime` as the sandbox stores it (ISO 8601); `firstFreeSlot`: whether it is the first slot listed. */
+	appointment?: { id: string; title: string; calendar: string; startTime: string; firstFreeSlot: boolean; stored: boolean };
+	/** Sent messages: id, and `status` / `messageType` as the sandbox stores them. */
+	sms?: { id: string; messageType: string; status: string; stored: boolean };
+	email?: { id: string; subject: string; status: string; stored: boolean };
+	note?: { id: string; title: string; stored: boolean };
+	/** `dueDate` as HighLevel stores it (ISO 8601, UTC). */
+	task?: { id: string; title: string; dueDate: string; completed: boolean; stored: boolean };
+	/** Workflow name (looked up in the sandbox), and whether the sandbox records the contact as enrolled. */
+	workflow?: { id: string; name: string; enrolled: boolean };
+}
+
 /** Structured outcome of {@link runDemo}. `problems` is empty when everything matched. */
 export interface DemoResult {
 	/** True when the execution succeeded and every check passed. */
@@ -206,6 +249,7 @@ export interface DemoResult {
 	outputs: Record<string, IDataObject[]>;
 	contact?: DemoContact;
 	opportunity?: DemoOpportunity;
+	followUp: DemoFollowUp;
 	tagged: {
 		/** Items Get Many (Return All) returned. */
 		listed: number;
@@ -318,7 +362,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 
 /**
  * Checks a finished demo execution against the sandbox: the contact with both custom field values, the opportunity
- * in New Lead then Contacted of Sales Pipeline, every tagged contact listed once, no invalid request.
+ * in New Lead then Contacted of Sales Pipeline, the note and task on the contact and its workflow enrolment
+ * ({@link checkFollowUp}), every tagged contact listed once, no invalid request.
  * Stage and pipeline ids are resolved to names through the sandbox's pipelines.
  */
 export function checkDemo(
@@ -337,6 +382,7 @@ export function checkDemo(
 		status: execution.status,
 		execution,
 		outputs,
+		followUp: {},
 		tagged: { listed: 0, unique: 0, inSandbox: taggedInSandbox(sandbox) },
 		requests: {
 			total: stats.requests,
@@ -450,6 +496,8 @@ export function checkDemo(
 		problems.push(`"${DEMO_NODES.createOpportunity}" returned no item`);
 	}
 
+	checkFollowUp(sandbox, result, outputs);
+
 	const tagged = outputs[DEMO_NODES.tagged];
 	if (tagged) {
 		const ids = tagged.map((c) => String(c.id));
@@ -483,6 +531,125 @@ export function checkDemo(
 	return result;
 }
 
+/**
+ * The steps after the opportunity: Find Free Slots listed slots of the Sales Calls calendar (calendars.json
+ * `get-slots`) and Book Appointment booked the first one for the contact (`create-appointment`); Send SMS and Send
+ * Email sent one message each to the contact (conversations.json `send-a-new-message`); the note (contacts.json
+ * `create-note`) and the task (`create-task`) are on the created contact with the fixture's titles; the contact is
+ * enrolled in the workflow {@link DEMO_EXPECTED}.workflow (`add-contact-to-workflow`). Everything is checked against
+ * the sandbox's state; adds to `result.followUp` and `result.problems`.
+ */
+function checkFollowUp(sandbox: Sandbox, result: DemoResult, outputs: Record<string, IDataObject[]>): void {
+	const { problems } = result;
+	const location = sandbox.store.location(sandbox.locationId);
+	const contactId = result.contact?.id;
+	const missing = (node: string) => {
+		if (outputs[node] && result.failure?.node !== node) problems.push(`"${node}" returned no item`);
+	};
+
+	const slots = outputs[DEMO_NODES.freeSlots];
+	if (slots) {
+		result.followUp.freeSlots = slots.length;
+		if (!slots.length) problems.push(`"${DEMO_NODES.freeSlots}" found no free slot`);
+	}
+	const [booked] = outputs[DEMO_NODES.bookAppointment] ?? [];
+	if (booked) {
+		const stored = activityOf(location).appointments.get(String(booked.id));
+		const calendar = activityOf(location).calendars.get(String(booked.calendarId))?.name;
+		result.followUp.appointment = {
+			id: String(booked.id ?? ''),
+			title: String(booked.title ?? ''),
+			calendar: calendar ?? `unknown calendar ${String(booked.calendarId)}`,
+			startTime: String(stored?.startTime ?? booked.startTime ?? ''),
+			firstFreeSlot: !!slots?.length && Date.parse(String(booked.startTime)) === Date.parse(String(slots[0].startTime)),
+			stored: !!stored,
+		};
+		const a = result.followUp.appointment;
+		if (!stored) problems.push(`Appointment ${a.id} is not in the sandbox`);
+		else if (stored.contactId !== contactId) problems.push('The appointment is not for the created contact');
+		if (a.calendar !== DEMO_EXPECTED.calendar)
+			problems.push(`The appointment is in calendar "${a.calendar}", expected "${DEMO_EXPECTED.calendar}"`);
+		if (a.title !== DEMO_EXPECTED.appointmentTitle)
+			problems.push(`Appointment is titled "${a.title}", expected "${DEMO_EXPECTED.appointmentTitle}"`);
+		if (!a.firstFreeSlot) problems.push('The appointment does not start at the first free slot listed');
+	} else missing(DEMO_NODES.bookAppointment);
+
+	const message = (node: string) => {
+		const [sent] = outputs[node] ?? [];
+		if (!sent) {
+			missing(node);
+			return undefined;
+		}
+		const stored = activityOf(location).messages.get(String(sent.messageId));
+		if (!stored) problems.push(`Message ${String(sent.messageId)} of "${node}" is not in the sandbox`);
+		else if (stored.contactId !== contactId) problems.push(`The message of "${node}" is not to the created contact`);
+		return { sent, stored };
+	};
+	const sms = message(DEMO_NODES.sendSms);
+	if (sms) {
+		result.followUp.sms = {
+			id: String(sms.sent.messageId ?? ''),
+			messageType: String(sms.stored?.messageType ?? ''),
+			status: String(sms.stored?.status ?? sms.sent.status ?? ''),
+			stored: !!sms.stored,
+		};
+		if (sms.stored && sms.stored.messageType !== 'TYPE_SMS')
+			problems.push(`"${DEMO_NODES.sendSms}" sent a ${sms.stored.messageType} message`);
+	}
+	const email = message(DEMO_NODES.sendEmail);
+	if (email) {
+		const subject = String((email.stored as unknown as IDataObject | undefined)?.subject ?? '');
+		result.followUp.email = {
+			id: String(email.sent.messageId ?? ''),
+			subject,
+			status: String(email.stored?.status ?? email.sent.status ?? ''),
+			stored: !!email.stored,
+		};
+		if (email.stored && email.stored.messageType !== 'TYPE_EMAIL')
+			problems.push(`"${DEMO_NODES.sendEmail}" sent a ${email.stored.messageType} message`);
+		if (email.stored && subject !== DEMO_EXPECTED.emailSubject)
+			problems.push(`The e-mail's subject is "${subject}", expected "${DEMO_EXPECTED.emailSubject}"`);
+	}
+
+	const [note] = outputs[DEMO_NODES.addNote] ?? [];
+	if (note) {
+		const stored = activityOf(location).notes.get(String(note.id));
+		result.followUp.note = { id: String(note.id ?? ''), title: String(note.title ?? ''), stored: !!stored };
+		if (!stored) problems.push(`Note ${String(note.id)} is not in the sandbox`);
+		else if (stored.contactId !== contactId) problems.push('The note is not on the created contact');
+		if (note.title !== DEMO_EXPECTED.noteTitle)
+			problems.push(`Note is titled "${String(note.title)}", expected "${DEMO_EXPECTED.noteTitle}"`);
+	} else missing(DEMO_NODES.addNote);
+
+	const [task] = outputs[DEMO_NODES.createTask] ?? [];
+	if (task) {
+		const stored = activityOf(location).tasks.get(String(task.id));
+		result.followUp.task = {
+			id: String(task.id ?? ''),
+			title: String(task.title ?? ''),
+			dueDate: String(stored?.dueDate ?? task.dueDate ?? ''),
+			completed: task.completed === true,
+			stored: !!stored,
+		};
+		if (!stored) problems.push(`Task ${String(task.id)} is not in the sandbox`);
+		else if (stored.contactId !== contactId) problems.push('The task is not on the created contact');
+		if (task.title !== DEMO_EXPECTED.taskTitle)
+			problems.push(`Task is titled "${String(task.title)}", expected "${DEMO_EXPECTED.taskTitle}"`);
+	} else missing(DEMO_NODES.createTask);
+
+	const [enrolled] = outputs[DEMO_NODES.enrolWorkflow] ?? [];
+	if (enrolled) {
+		const workflowId = String(enrolled.workflowId ?? '');
+		const automation = automationOf(location);
+		const name = automation.workflows.find((w) => w.id === workflowId)?.name ?? `unknown workflow ${workflowId}`;
+		const isEnrolled = !!contactId && !!automation.workflowEnrolments.get(contactId)?.has(workflowId);
+		result.followUp.workflow = { id: workflowId, name, enrolled: isEnrolled };
+		if (name !== DEMO_EXPECTED.workflow)
+			problems.push(`The contact was enrolled in "${name}", expected "${DEMO_EXPECTED.workflow}"`);
+		if (!isEnrolled) problems.push(`The sandbox does not record the contact in workflow "${name}"`);
+	} else missing(DEMO_NODES.enrolWorkflow);
+}
+
 const fmt = (n: number) => n.toLocaleString('en-US');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -505,6 +672,27 @@ export function formatDemoSummary(result: DemoResult): string {
 			'',
 			`stage ${o.stageBefore} → ${o.stageAfter || '(not moved)'}  (stored: ${o.storedStage || 'missing'})`,
 		);
+	}
+	const { appointment, sms, email, note, task, workflow } = result.followUp;
+	const storedText = (stored: boolean) => (stored ? 'stored' : 'MISSING in the sandbox');
+	if (appointment) {
+		row(
+			'Appointment',
+			`"${appointment.title}" at ${appointment.startTime} in ${appointment.calendar}  ` +
+				`(${appointment.firstFreeSlot ? 'first' : 'NOT the first'} of ${fmt(result.followUp.freeSlots ?? 0)} free slots; id ${appointment.id}, ${storedText(appointment.stored)})`,
+		);
+	}
+	if (sms) row('SMS', `sent, ${sms.status}  (message ${sms.id}, ${storedText(sms.stored)})`);
+	if (email) row('Email', `"${email.subject}" sent, ${email.status}  (message ${email.id}, ${storedText(email.stored)})`);
+	if (note) row('Note', `"${note.title}"  (id ${note.id}, ${storedText(note.stored)})`);
+	if (task) {
+		row(
+			'Task',
+			`"${task.title}" due ${task.dueDate}, ${task.completed ? 'completed' : 'open'}  (id ${task.id}, ${storedText(task.stored)})`,
+		);
+	}
+	if (workflow) {
+		row('Workflow', `enrolled in "${workflow.name}"  (id ${workflow.id}, ${workflow.enrolled ? 'recorded' : 'NOT recorded'})`);
 	}
 	const t = result.tagged;
 	if (result.outputs[DEMO_NODES.tagged]) {
