@@ -2,17 +2,22 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	INode,
 	INodeProperties,
+	INodePropertyRouting,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { dateRangeFields, returnAllOrLimit, userLocator } from './descriptions';
-import { assertRange, DAY_MS, isValidTimeZone, splitRange, toEpochMs } from './time';
+import type { Endpoint } from './endpoints';
+import { routeTo } from './routing';
+import { assertRange, DAY_MS, isValidTimeZone, splitRange, toEpochMs, type TimeParameter } from './time';
 
 /*
- * Fields and request helpers shared by the calendar resources (Calendar, Appointment, Blocked Slot; calendars.json,
- * FACTS.md 2.3): the Calendar and Calendar Group dropdowns, appointment statuses, the Time Zone option, and the
- * window of events / blocked slots (by calendar, user or group, split into spans of {@link MAX_EVENTS_SPAN_MS}).
+ * Fields and request helpers shared by the calendar resources (Calendar, Appointment, Appointment Note, Blocked Slot;
+ * calendars.json, FACTS.md 2.3): the Calendar and Calendar Group dropdowns, appointment statuses, the Appointment ID,
+ * the Time Zone option, the input of an event's Create / Update ({@link readEventInput}), and the window of events /
+ * blocked slots (by calendar, user or group, split into spans of {@link MAX_EVENTS_SPAN_MS}, {@link eventWindowRouting}).
  */
 
 /**
@@ -194,4 +199,80 @@ export function mergeEvents(this: IExecuteSingleFunctions, _body: IDataObject, r
 	);
 	if (this.getNodeParameter('returnAll', false) as boolean) return merged;
 	return merged.slice(0, this.getNodeParameter('limit', 50) as number);
+}
+
+/**
+ * The Appointment ID parameter (an appointment's `id`, calendars.json `get-appointment`) of the Appointment and
+ * Appointment Note resources; `description` says where the ID comes from.
+ */
+export function appointmentIdParameter(show: Record<string, string[]>, description: string): INodeProperties {
+	return {
+		displayName: 'Appointment ID',
+		name: 'appointmentId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 0TkCdp9PfvLeWKYRRvIz',
+		displayOptions: { show },
+		description,
+	};
+}
+
+/** What the Create / Update body of a calendar event (appointment, blocked slot) is built from. */
+export interface EventInput {
+	node: INode;
+	itemIndex: number;
+	/** Additional Fields (Create) or Update Fields (Update). */
+	fields: IDataObject;
+	/** The collection's Time Zone option, or the workflow's ({@link timeZoneOf}). */
+	timeZone: string;
+	/** Start / End Time as given (top-level on Create, in Update Fields on Update); `undefined` or `''` when not. */
+	start: unknown;
+	end: unknown;
+	/** The {@link TimeParameter} of a date-time parameter, for shared/time.ts. */
+	time: (parameter: string) => TimeParameter;
+	/** A copy of the request body so far. */
+	body: IDataObject;
+}
+
+/**
+ * Reads the input of a calendar event's Create (`mode` `create`: Additional Fields, top-level Start / End Time) or
+ * Update (`update`: Update Fields, Start / End Time inside them).
+ * @throws NodeOperationError when the Time Zone option is not an IANA time zone
+ */
+export function readEventInput(
+	ctx: IExecuteSingleFunctions,
+	mode: 'create' | 'update',
+	requestOptions: IHttpRequestOptions,
+): EventInput {
+	const node = ctx.getNode();
+	const itemIndex = ctx.getItemIndex();
+	const collection = mode === 'create' ? 'additionalFields' : 'updateFields';
+	const fields = ctx.getNodeParameter(collection, {}) as IDataObject;
+	const timeZone = timeZoneOf(ctx, `${collection}.timeZone`);
+	return {
+		node,
+		itemIndex,
+		fields,
+		timeZone,
+		start: mode === 'create' ? ctx.getNodeParameter('startTime', '') : fields.startTime,
+		end: mode === 'create' ? ctx.getNodeParameter('endTime', '') : fields.endTime,
+		time: (parameter: string) => ({ node, parameter, itemIndex, timeZone }),
+		body: { ...((requestOptions.body as IDataObject | undefined) ?? {}) },
+	};
+}
+
+/**
+ * The routing of a list of events or blocked slots (calendars.json `get-calendar-events` / `get-blocked-slots`):
+ * the window query ({@link eventWindowQuery}), split into spans ({@link splitEventWindow}) and merged
+ * ({@link mergeEvents}); field names of {@link eventWindowFields} for 400/422 messages.
+ */
+export function eventWindowRouting(endpoint: Endpoint): INodePropertyRouting {
+	return routeTo({
+		endpoint,
+		preSend: [eventWindowQuery],
+		split: splitEventWindow,
+		output: mergeEvents,
+		fieldNames: { startTime: 'Start Time', endTime: 'End Time', calendarId: 'Calendar Name or ID', userId: 'User', groupId: 'Calendar Group Name or ID' },
+	});
 }

@@ -16,6 +16,8 @@ import { DEFAULT_AUTHENTICATION } from './transport';
  * - dateRangeFields(o): a start/end date-time pair, read with shared/time.ts in the workflow's time zone.
  * - pipelineField / stageField / STATUS_OPTIONS: Pipeline and Pipeline Stage dropdowns, opportunity statuses.
  * - pickKeys(keys): the Simplify projection of a record.
+ * - collectionField(name, show, options): an Options / Filters / Sort / Additional Fields / Update Fields collection.
+ * - sortDirectionField(): the Direction (ascending/descending) option of a Sort collection.
  */
 
 /** The `authentication` parameter: which of the two credentials a node uses. */
@@ -373,4 +375,44 @@ export function conversationLocator(
 		required,
 		description: 'The conversation, searched by its contact, or given by ID',
 	});
+}
+
+/** Display name and "add" button text of the collections operations use, by parameter name. */
+const COLLECTION_LABELS = {
+	options: ['Options', 'Add Option'],
+	emailOptions: ['Email Options', 'Add Option'],
+	filters: ['Filters', 'Add Filter'],
+	sort: ['Sort', 'Add Sort'],
+	additionalFields: ['Additional Fields', 'Add Field'],
+	updateFields: ['Update Fields', 'Add Field'],
+} as const;
+
+/**
+ * A collection parameter of an operation, e.g. `collectionField('options', show, [...])`: Options (Add Option),
+ * Email Options, Filters (Add Filter), Sort (Add Sort), Additional Fields / Update Fields (Add Field); default `{}`.
+ * Its values are read by the operation's preSend hook or routed by each option's own `routing`.
+ */
+export function collectionField(
+	name: keyof typeof COLLECTION_LABELS,
+	show: Record<string, string[]>,
+	options: INodeProperties[],
+): INodeProperties {
+	const [displayName, placeholder] = COLLECTION_LABELS[name];
+	// n8n lists a collection's entries alphabetically (its lint rule sees only collection literals, so sort here).
+	const sorted = [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { displayName, name, type: 'collection', placeholder, default: {}, displayOptions: { show }, options: sorted };
+}
+
+/** The Direction option of a Sort collection: `asc` / `desc`, sent as the endpoint's sort-order field. */
+export function sortDirectionField(defaultDirection: 'asc' | 'desc' = 'desc'): INodeProperties {
+	return {
+		displayName: 'Direction',
+		name: 'direction',
+		type: 'options',
+		options: [
+			{ name: 'Ascending', value: 'asc' },
+			{ name: 'Descending', value: 'desc' },
+		],
+		default: defaultDirection,
+	};
 }

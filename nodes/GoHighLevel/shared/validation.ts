@@ -2,6 +2,17 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
+ * The error for bad input of one parameter, raised before any request: message `Invalid <parameter>`,
+ * description `Parameter "<parameter>": <problem>` (the problem says what to change), for the current item.
+ */
+export function invalidParameter(ctx: IExecuteSingleFunctions, parameter: string, problem: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Invalid ${parameter}`, {
+		description: `Parameter "${parameter}": ${problem}`,
+		itemIndex: ctx.getItemIndex(),
+	});
+}
+
+/**
  * A pragmatic e-mail check; HighLevel does its own on top. One `@`, no spaces; the local part neither starts nor
  * ends with a dot; the domain has at least two labels separated by single dots, none empty or starting or ending
  * with a hyphen, and a top-level label of at least two characters. No two dots in a row anywhere (`a@b..c`,

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { calendarField, ZONED_TIME_HINT } from '../../shared/calendarFields';
-import { contactLocator } from '../../shared/descriptions';
+import { collectionField, contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { APPOINTMENT_FIELD_NAMES, appointmentBody, appointmentFieldOptions } from './fields';
@@ -42,13 +42,5 @@ export const description: INodeProperties[] = [
 		description: "End of the appointment. Left empty: Start Time plus the calendar's slot duration (read from the calendar).",
 		hint: ZONED_TIME_HINT,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: appointmentFieldOptions('create'),
-	},
+	collectionField('additionalFields', show, appointmentFieldOptions('create')),
 ];

@@ -6,7 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { APPOINTMENT_STATUS_OPTIONS, calendarField, timeZoneOf, timeZoneOption, ZONED_TIME_HINT } from '../../shared/calendarFields';
+import {
+	APPOINTMENT_STATUS_OPTIONS,
+	appointmentIdParameter,
+	calendarField,
+	readEventInput,
+	timeZoneOption,
+	ZONED_TIME_HINT,
+} from '../../shared/calendarFields';
 import { assignedUserId, userLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { assertRange, toEpochMs, toZonedIso } from '../../shared/time';
@@ -14,16 +21,10 @@ import { apiRequest } from '../../shared/transport';
 
 /** The Appointment ID field (an appointment's `id`, e.g. from Create, Get Many or an AppointmentCreate event). */
 export function appointmentIdField(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Appointment ID',
-		name: 'appointmentId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 0TkCdp9PfvLeWKYRRvIz',
-		displayOptions: { show },
-		description: 'ID of the appointment, e.g. from Appointment → Get Many or an AppointmentCreate trigger event',
-	};
+	return appointmentIdParameter(
+		show,
+		'ID of the appointment, e.g. from Appointment → Get Many or an AppointmentCreate trigger event',
+	);
 }
 
 /** Meeting location types (calendars.json `AppointmentCreateSchema.meetingLocationType`). */
@@ -95,21 +96,13 @@ export function slotDurationMs(calendar: IDataObject): number | undefined {
  */
 export function appointmentBody(mode: 'create' | 'update') {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const node = this.getNode();
-		const itemIndex = this.getItemIndex();
-		const collection = mode === 'create' ? 'additionalFields' : 'updateFields';
-		const fields = this.getNodeParameter(collection, {}) as IDataObject;
-		const timeZone = timeZoneOf(this, `${collection}.timeZone`);
-		const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
+		const { node, itemIndex, fields, start, end, time, body } = readEventInput(this, mode, requestOptions);
 		for (const key of PLAIN_FIELDS) {
 			const value = fields[key];
 			if (value !== undefined && value !== '' && value !== null) body[key] = value;
 		}
 		const user = assignedUserId(fields.assignedUserId);
 		if (user) body.assignedUserId = user;
-		const start = mode === 'create' ? this.getNodeParameter('startTime', '') : fields.startTime;
-		const end = mode === 'create' ? this.getNodeParameter('endTime', '') : fields.endTime;
-		const time = (parameter: string) => ({ node, parameter, itemIndex, timeZone });
 		if (mode === 'create') {
 			body.calendarId = String(this.getNodeParameter('calendarId', '')).trim();
 			body.contactId = String(this.getNodeParameter('contactId', '', { extractValue: true }) ?? '').trim();

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/descriptions';
 import { requireChanges } from '../../shared/body';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
@@ -23,13 +24,5 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	appointmentIdField(show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: appointmentFieldOptions('update'),
-	},
+	collectionField('updateFields', show, appointmentFieldOptions('update')),
 ];

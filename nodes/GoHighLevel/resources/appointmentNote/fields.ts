@@ -1,19 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { userLocator } from '../../shared/descriptions';
+import { appointmentIdParameter } from '../../shared/calendarFields';
+import { collectionField, userLocator } from '../../shared/descriptions';
 
 /** The Appointment ID a note belongs to. */
 export function appointmentIdField(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Appointment ID',
-		name: 'appointmentId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 0TkCdp9PfvLeWKYRRvIz',
-		displayOptions: { show },
-		description: 'ID of the appointment the note belongs to, e.g. from Appointment → Get Many',
-	};
+	return appointmentIdParameter(
+		show,
+		'ID of the appointment the note belongs to, e.g. from Appointment → Get Many',
+	);
 }
 
 /** The Note ID of an appointment note. */
@@ -44,19 +39,11 @@ export function noteBodyFields(show: Record<string, string[]>): INodeProperties[
 			description: 'Text of the note',
 			routing: { send: { type: 'body', property: 'body' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					...userLocator({ displayName: 'Author', name: 'userId', required: false, description: 'The user shown as the note\'s author' }),
-					routing: { send: { type: 'body', property: 'userId', value: '={{ $value && typeof $value === "object" ? $value.value : $value }}' } },
-				},
-			],
-		},
+		collectionField('additionalFields', show, [
+			{
+				...userLocator({ displayName: 'Author', name: 'userId', required: false, description: 'The user shown as the note\'s author' }),
+				routing: { send: { type: 'body', property: 'userId', value: '={{ $value && typeof $value === "object" ? $value.value : $value }}' } },
+			},
+		]),
 	];
 }

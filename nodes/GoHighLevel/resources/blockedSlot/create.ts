@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/descriptions';
 import { calendarField, timeZoneOption, zonedRangeFields } from '../../shared/calendarFields';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
@@ -23,13 +24,5 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	calendarField('calendarId', show),
 	...zonedRangeFields({ show }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [{ ...timeZoneOption }, { displayName: 'Title', name: 'title', type: 'string', default: '' }],
-	},
+	collectionField('additionalFields', show, [{ ...timeZoneOption }, { displayName: 'Title', name: 'title', type: 'string', default: '' }]),
 ];

@@ -1,12 +1,11 @@
 import type {
-	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { timeZoneOf } from '../../shared/calendarFields';
+import { readEventInput } from '../../shared/calendarFields';
 import { assertRange, toEpochMs, toZonedIso } from '../../shared/time';
 
 /** The Blocked Slot ID field (a blocked slot's `id`, from Create or Get Many). */
@@ -31,17 +30,9 @@ export function blockedSlotIdField(show: Record<string, string[]>): INodePropert
  */
 export function blockedSlotBody(mode: 'create' | 'update') {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const node = this.getNode();
-		const itemIndex = this.getItemIndex();
-		const collection = mode === 'create' ? 'additionalFields' : 'updateFields';
-		const fields = this.getNodeParameter(collection, {}) as IDataObject;
-		const timeZone = timeZoneOf(this, `${collection}.timeZone`);
-		const time = (parameter: string) => ({ node, parameter, itemIndex, timeZone });
-		const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
+		const { node, itemIndex, fields, start, end, time, body } = readEventInput(this, mode, requestOptions);
 		body.calendarId = String(this.getNodeParameter('calendarId', '')).trim();
 		if (typeof fields.title === 'string' && fields.title.trim()) body.title = fields.title;
-		const start = mode === 'create' ? this.getNodeParameter('startTime', '') : fields.startTime;
-		const end = mode === 'create' ? this.getNodeParameter('endTime', '') : fields.endTime;
 		const hasStart = start !== undefined && start !== '';
 		const hasEnd = end !== undefined && end !== '';
 		if (hasStart !== hasEnd) {

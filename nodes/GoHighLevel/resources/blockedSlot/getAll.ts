@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { eventWindowFields, eventWindowQuery, mergeEvents, splitEventWindow } from '../../shared/calendarFields';
+import { eventWindowFields, eventWindowRouting } from '../../shared/calendarFields';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { routeTo } from '../../shared/routing';
 
 const show = { resource: ['blockedSlot'], operation: ['getAll'] };
 
@@ -15,13 +14,7 @@ export const option: INodePropertyOptions = {
 	value: 'getAll',
 	action: 'Get many blocked slots',
 	description: 'List the blocked slots of a calendar, user or calendar group starting between two times',
-	routing: routeTo({
-		endpoint: ENDPOINTS.getBlockedSlots,
-		preSend: [eventWindowQuery],
-		split: splitEventWindow,
-		output: mergeEvents,
-		fieldNames: { startTime: 'Start Time', endTime: 'End Time', calendarId: 'Calendar Name or ID', userId: 'User', groupId: 'Calendar Group Name or ID' },
-	}),
+	routing: eventWindowRouting(ENDPOINTS.getBlockedSlots),
 };
 
 export const description: INodeProperties[] = eventWindowFields(show, 'Blocked slots');

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/descriptions';
 import { calendarField, timeZoneOption, ZONED_TIME_HINT } from '../../shared/calendarFields';
 import { requireChanges } from '../../shared/body';
 import { ENDPOINTS } from '../../shared/endpoints';
@@ -28,18 +29,10 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	blockedSlotIdField(show),
 	calendarField('calendarId', show, { description: 'The calendar of the blocked slot (HighLevel requires it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '', description: 'New end (together with Start Time)', hint: ZONED_TIME_HINT },
-			{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '', description: 'New start (together with End Time)', hint: ZONED_TIME_HINT },
-			{ ...timeZoneOption },
-			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-		],
-	},
+	collectionField('updateFields', show, [
+		{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '', description: 'New end (together with Start Time)', hint: ZONED_TIME_HINT },
+		{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '', description: 'New start (together with End Time)', hint: ZONED_TIME_HINT },
+		{ ...timeZoneOption },
+		{ displayName: 'Title', name: 'title', type: 'string', default: '' },
+	]),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { calendarFieldOptions } from './fields';
@@ -25,13 +26,5 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'name' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: calendarFieldOptions('create').map((o) => ({ ...o, routing: { send: { type: 'body', property: o.name } } })),
-	},
+	collectionField('additionalFields', show, calendarFieldOptions('create').map((o) => ({ ...o, routing: { send: { type: 'body', property: o.name } } }))),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { calendarGroupField } from '../../shared/calendarFields';
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { collectionField, returnAllOrLimit } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { limitRecords, routeTo } from '../../shared/routing';
 
@@ -18,23 +18,15 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			calendarGroupField('groupId', undefined, { routing: { send: { type: 'query', property: 'groupId' } } }),
-			{
-				displayName: 'Include Drafts',
-				name: 'showDrafted',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to include draft (inactive) calendars',
-				routing: { send: { type: 'query', property: 'showDrafted' } },
-			},
-		],
-	},
+	collectionField('filters', show, [
+		calendarGroupField('groupId', undefined, { routing: { send: { type: 'query', property: 'groupId' } } }),
+		{
+			displayName: 'Include Drafts',
+			name: 'showDrafted',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to include draft (inactive) calendars',
+			routing: { send: { type: 'query', property: 'showDrafted' } },
+		},
+	]),
 ];

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { calendarField, timeZoneOf, timeZoneOption, zonedRangeFields } from '../../shared/calendarFields';
-import { userLocator } from '../../shared/descriptions';
+import { collectionField, userLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { assertRange, MAX_FREE_SLOTS_SPAN_MS, splitRange, toEpochMs } from '../../shared/time';
@@ -110,20 +110,12 @@ export const description: INodeProperties[] = [
 		default: 'slot',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				...timeZoneOption,
-				description:
-					"IANA time zone in which Start / End Date without a UTC offset are read and in which the slots are listed (dates and offsets). Left empty: the workflow's time zone (workflow settings).",
-			},
-			userLocator({ displayName: 'User', name: 'userId', required: false, description: 'Only the slots of this team member' }),
-		],
-	},
+	collectionField('options', show, [
+		{
+			...timeZoneOption,
+			description:
+				"IANA time zone in which Start / End Date without a UTC offset are read and in which the slots are listed (dates and offsets). Left empty: the workflow's time zone (workflow settings).",
+		},
+		userLocator({ displayName: 'User', name: 'userId', required: false, description: 'Only the slots of this team member' }),
+	]),
 ];

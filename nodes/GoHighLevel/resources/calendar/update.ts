@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/descriptions';
 import { requireChanges } from '../../shared/body';
 import { calendarField } from '../../shared/calendarFields';
 import { ENDPOINTS } from '../../shared/endpoints';
@@ -23,13 +24,5 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	calendarField('calendarId', show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: calendarFieldOptions('update').map((o) => ({ ...o, routing: { send: { type: 'body', property: o.name } } })),
-	},
+	collectionField('updateFields', show, calendarFieldOptions('update').map((o) => ({ ...o, routing: { send: { type: 'body', property: o.name } } }))),
 ];

@@ -2,8 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { routeTo } from '../../shared/routing';
-import { followersField, followersOutput, requireFollowers } from './automationFields';
+import { followersField, followersRouting } from './automationFields';
 
 const show = { resource: ['contact'], operation: ['addFollowers'] };
 
@@ -13,13 +12,7 @@ export const option: INodePropertyOptions = {
 	value: 'addFollowers',
 	action: 'Add followers to a contact',
 	description: 'Add users of the location as followers of a contact',
-	routing: routeTo({
-		endpoint: ENDPOINTS.addContactFollowers,
-		pathParameters: { contactId: 'contactId' },
-		preSend: [requireFollowers],
-		fieldNames: { followers: 'Follower Names or IDs' },
-		output: followersOutput,
-	}),
+	routing: followersRouting(ENDPOINTS.addContactFollowers),
 };
 
 export const description: INodeProperties[] = [contactLocator('contactId', show), followersField(show)];

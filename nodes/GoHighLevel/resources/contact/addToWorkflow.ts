@@ -2,8 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { routeTo } from '../../shared/routing';
-import { convertEventStartTime, enrolmentOutput, workflowField, workflowOptionsField } from './automationFields';
+import { workflowField, workflowOptionsField, workflowRouting } from './automationFields';
 
 const show = { resource: ['contact'], operation: ['addToWorkflow'] };
 
@@ -13,13 +12,7 @@ export const option: INodePropertyOptions = {
 	value: 'addToWorkflow',
 	action: 'Add a contact to a workflow',
 	description: 'Enrol a contact in a workflow, optionally with the event start time its timed steps count from',
-	routing: routeTo({
-		endpoint: ENDPOINTS.addContactToWorkflow,
-		pathParameters: { contactId: 'contactId', workflowId: 'workflowId' },
-		preSend: [convertEventStartTime],
-		fieldNames: { eventStartTime: 'Options → Event Start Time' },
-		output: enrolmentOutput('workflowId', 'added'),
-	}),
+	routing: workflowRouting(ENDPOINTS.addContactToWorkflow, 'added'),
 };
 
 export const description: INodeProperties[] = [contactLocator('contactId', show), workflowField(show), workflowOptionsField(show)];

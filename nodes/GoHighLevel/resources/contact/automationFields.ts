@@ -3,11 +3,13 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
+	INodePropertyRouting,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { TIME_ZONE_HINT } from '../../shared/descriptions';
-import type { OutputShaper } from '../../shared/routing';
+import { collectionField, TIME_ZONE_HINT } from '../../shared/descriptions';
+import type { Endpoint } from '../../shared/endpoints';
+import { routeTo, type OutputShaper } from '../../shared/routing';
 import { toZonedIso } from '../../shared/time';
 
 /*
@@ -50,26 +52,18 @@ export function campaignField(show: Record<string, string[]>): INodeProperties {
  * ISO 8601 with offset, e.g. `2021-06-23T03:30:00+01:00`), converted by {@link convertEventStartTime}.
  */
 export function workflowOptionsField(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Event Start Time',
-				name: 'eventStartTime',
-				type: 'dateTime',
-				default: '',
-				description:
-					'The time the workflow\'s time-based steps count from (e.g. an appointment start); sent with the workflow time zone\'s offset',
-				hint: TIME_ZONE_HINT,
-				routing: { send: { type: 'body', property: 'eventStartTime' } },
-			},
-		],
-	};
+	return collectionField('options', show, [
+		{
+			displayName: 'Event Start Time',
+			name: 'eventStartTime',
+			type: 'dateTime',
+			default: '',
+			description:
+				'The time the workflow\'s time-based steps count from (e.g. an appointment start); sent with the workflow time zone\'s offset',
+			hint: TIME_ZONE_HINT,
+			routing: { send: { type: 'body', property: 'eventStartTime' } },
+		},
+	]);
 }
 
 /** `preSend`: the body's `eventStartTime` (when set) as ISO 8601 with the workflow time zone's offset (shared/time.ts). */
@@ -145,3 +139,34 @@ export const followersOutput: OutputShaper = function (body) {
 	delete answer.traceId;
 	return [{ id: this.getNodeParameter('contactId', '', { extractValue: true }), ...answer }];
 };
+
+/**
+ * The routing of Add Followers / Remove Followers (contacts.json `add-followers-contact` /
+ * `remove-followers-contact`): `endpoint` with `{contactId}`, body `FollowersDTO {followers[]}` checked by
+ * {@link requireFollowers}, output {@link followersOutput}.
+ */
+export function followersRouting(endpoint: Endpoint): INodePropertyRouting {
+	return routeTo({
+		endpoint,
+		pathParameters: { contactId: 'contactId' },
+		preSend: [requireFollowers],
+		fieldNames: { followers: 'Follower Names or IDs' },
+		output: followersOutput,
+	});
+}
+
+/**
+ * The routing of Add to Workflow / Remove From Workflow (contacts.json `add-contact-to-workflow` /
+ * `delete-contact-from-workflow`): `endpoint` with `{contactId}` and `{workflowId}`, body
+ * `CreateWorkflowDto {eventStartTime?}` ({@link convertEventStartTime}), output {@link enrolmentOutput} with
+ * `change` (`added` / `removed`).
+ */
+export function workflowRouting(endpoint: Endpoint, change: 'added' | 'removed'): INodePropertyRouting {
+	return routeTo({
+		endpoint,
+		pathParameters: { contactId: 'contactId', workflowId: 'workflowId' },
+		preSend: [convertEventStartTime],
+		fieldNames: { eventStartTime: 'Options → Event Start Time' },
+		output: enrolmentOutput('workflowId', change),
+	});
+}

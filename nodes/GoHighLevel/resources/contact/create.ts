@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resolveCustomFields } from '../../shared/customFields';
-import { customFieldsProperty } from '../../shared/descriptions';
+import { collectionField, customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { validateBody } from '../../shared/validation';
@@ -30,14 +30,6 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	emailField(show),
 	phoneField(show, 'Phone number, ideally in E.164 form'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: contactFieldOptions('create'),
-	},
+	collectionField('additionalFields', show, contactFieldOptions('create')),
 	customFieldsProperty('contact', show),
 ];

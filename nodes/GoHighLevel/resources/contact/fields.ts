@@ -94,22 +94,13 @@ export function contactFieldOptions(operation: ContactWrite): INodeProperties[] 
 			routing: toBody('source'),
 		},
 		{ displayName: 'State', name: 'state', type: 'string', default: '', routing: toBody('state') },
-		{
-			displayName: 'Tag Names or IDs',
-			name: 'tags',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getTags' },
-			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: TAGS_HINT[operation],
-			routing: {
-				send: {
-					type: 'body',
-					property: 'tags',
-					value: TAG_LIST_VALUE,
-				},
+		tagsOption(TAGS_HINT[operation], {
+			send: {
+				type: 'body',
+				property: 'tags',
+				value: TAG_LIST_VALUE,
 			},
-		},
+		}),
 		{
 			displayName: 'Timezone',
 			name: 'timezone',
@@ -296,5 +287,22 @@ export function phoneField(show: Record<string, string[]>, description: string):
 		displayOptions: { show },
 		description,
 		routing: { send: { type: 'body', property: 'phone' } },
+	};
+}
+
+/**
+ * The Tag Names or IDs option of a contact write or search: the location's tags (loadOptions `getTags`), or names
+ * from an expression; `hint` says what the tags do there, `routing` how a write sends them.
+ */
+export function tagsOption(hint: string, routing?: INodeProperties['routing']): INodeProperties {
+	return {
+		displayName: 'Tag Names or IDs',
+		name: 'tags',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint,
+		...(routing ? { routing } : {}),
 	};
 }

@@ -5,11 +5,10 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { isEmail, isPhone } from '../../shared/validation';
+import { invalidParameter, isEmail, isPhone } from '../../shared/validation';
 
 const show = { resource: ['contact'], operation: ['findDuplicate'] };
 
@@ -27,12 +26,8 @@ export async function buildDuplicateQuery(
 	const value = String(this.getNodeParameter(by, '') ?? '').trim();
 	const valid = by === 'email' ? isEmail(value) : isPhone(value);
 	if (!valid) {
-		throw new NodeOperationError(this.getNode(), `Invalid ${parameter}`, {
-			description: `Parameter "${parameter}": ${
-				value ? `"${value}" is not ${by === 'email' ? 'an e-mail address like name@example.com' : 'a phone number with 7 to 15 digits'}` : 'enter the value to look for'
-			}.`,
-			itemIndex: this.getItemIndex(),
-		});
+		const expected = by === 'email' ? 'an e-mail address like name@example.com' : 'a phone number with 7 to 15 digits';
+		throw invalidParameter(this, parameter, `${value ? `"${value}" is not ${expected}` : 'enter the value to look for'}.`);
 	}
 	const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
 	if (by === 'email') qs.email = value.toLowerCase();

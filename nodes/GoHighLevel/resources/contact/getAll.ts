@@ -5,18 +5,19 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	assignedUserField,
 	assignedUserId,
+	collectionField,
 	returnAllOrLimit,
 	simplifyProperty,
+	sortDirectionField,
 } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { isEmail, isPhone, toIsoDateTime } from '../../shared/validation';
-import { simplifyContacts } from './fields';
+import { invalidParameter, isEmail, isPhone, toIsoDateTime } from '../../shared/validation';
+import { simplifyContacts, tagsOption } from './fields';
 
 const show = { resource: ['contact'], operation: ['getAll'] };
 
@@ -82,11 +83,7 @@ export async function buildContactSearch(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fail = (parameter: string, problem: string) =>
-		new NodeOperationError(this.getNode(), `Invalid ${parameter}`, {
-			description: `Parameter "${parameter}": ${problem}`,
-			itemIndex: this.getItemIndex(),
-		});
+	const fail = (parameter: string, problem: string) => invalidParameter(this, parameter, problem);
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 	const query = String(this.getNodeParameter('query', '') ?? '').trim();
 	if (query.length > MAX_QUERY_LENGTH) {
@@ -171,73 +168,40 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: `Free text matched against name, email, phone and other searchable fields (max ${MAX_QUERY_LENGTH} characters)`,
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			assignedUserField(),
-			{
-				displayName: 'Date Added After',
-				name: 'dateAddedAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only contacts added at or after this time',
-			},
-			{
-				displayName: 'Date Added Before',
-				name: 'dateAddedBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only contacts added at or before this time',
-			},
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-			{
-				displayName: 'Tag Names or IDs',
-				name: 'tags',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getTags' },
-				default: [],
-				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'Contacts having all these tags',
-			},
-		],
-	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				type: 'options',
-				options: [
-					{ name: 'Date Added', value: 'dateAdded' },
-					{ name: 'Date Updated', value: 'dateUpdated' },
-					{ name: 'First Name', value: 'firstNameLowerCase' },
-					{ name: 'Last Name', value: 'lastNameLowerCase' },
-				],
-				default: 'dateAdded',
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'desc',
-			},
-		],
-	},
+	collectionField('filters', show, [
+		assignedUserField(),
+		{
+			displayName: 'Date Added After',
+			name: 'dateAddedAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only contacts added at or after this time',
+		},
+		{
+			displayName: 'Date Added Before',
+			name: 'dateAddedBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only contacts added at or before this time',
+		},
+		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+		tagsOption('Contacts having all these tags'),
+	]),
+	collectionField('sort', show, [
+		{
+			displayName: 'Field',
+			name: 'field',
+			type: 'options',
+			options: [
+				{ name: 'Date Added', value: 'dateAdded' },
+				{ name: 'Date Updated', value: 'dateUpdated' },
+				{ name: 'First Name', value: 'firstNameLowerCase' },
+				{ name: 'Last Name', value: 'lastNameLowerCase' },
+			],
+			default: 'dateAdded',
+		},
+		sortDirectionField(),
+	]),
 	simplifyProperty(show),
 ];

@@ -2,8 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { routeTo } from '../../shared/routing';
-import { followersField, followersOutput, requireFollowers } from './automationFields';
+import { followersField, followersRouting } from './automationFields';
 
 const show = { resource: ['contact'], operation: ['removeFollowers'] };
 
@@ -13,13 +12,7 @@ export const option: INodePropertyOptions = {
 	value: 'removeFollowers',
 	action: 'Remove followers from a contact',
 	description: 'Remove users from the followers of a contact',
-	routing: routeTo({
-		endpoint: ENDPOINTS.removeContactFollowers,
-		pathParameters: { contactId: 'contactId' },
-		preSend: [requireFollowers],
-		fieldNames: { followers: 'Follower Names or IDs' },
-		output: followersOutput,
-	}),
+	routing: followersRouting(ENDPOINTS.removeContactFollowers),
 };
 
 export const description: INodeProperties[] = [contactLocator('contactId', show), followersField(show)];

@@ -2,8 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { routeTo } from '../../shared/routing';
-import { convertEventStartTime, enrolmentOutput, workflowField, workflowOptionsField } from './automationFields';
+import { workflowField, workflowOptionsField, workflowRouting } from './automationFields';
 
 const show = { resource: ['contact'], operation: ['removeFromWorkflow'] };
 
@@ -13,13 +12,7 @@ export const option: INodePropertyOptions = {
 	value: 'removeFromWorkflow',
 	action: 'Remove a contact from a workflow',
 	description: 'Stop a workflow for a contact',
-	routing: routeTo({
-		endpoint: ENDPOINTS.removeContactFromWorkflow,
-		pathParameters: { contactId: 'contactId', workflowId: 'workflowId' },
-		preSend: [convertEventStartTime],
-		fieldNames: { eventStartTime: 'Options → Event Start Time' },
-		output: enrolmentOutput('workflowId', 'removed'),
-	}),
+	routing: workflowRouting(ENDPOINTS.removeContactFromWorkflow, 'removed'),
 };
 
 export const description: INodeProperties[] = [contactLocator('contactId', show), workflowField(show), workflowOptionsField(show)];

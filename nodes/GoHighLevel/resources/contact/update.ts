@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { applyFieldsToClear, fieldsToClearProperty, requireChanges } from '../../shared/body';
 import { resolveCustomFields } from '../../shared/customFields';
-import { contactLocator, customFieldsProperty } from '../../shared/descriptions';
+import { collectionField, contactLocator, customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { validateBody } from '../../shared/validation';
@@ -34,15 +34,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	contactLocator('contactId', show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: contactFieldOptions('update'),
-	},
+	collectionField('updateFields', show, contactFieldOptions('update')),
 	customFieldsProperty('contact', show),
 	fieldsToClearProperty(UPDATE_CLEARABLE, show, 'contact'),
 ];

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { applyFieldsToClear, fieldsToClearProperty } from '../../shared/body';
 import { resolveCustomFields } from '../../shared/customFields';
-import { customFieldsProperty } from '../../shared/descriptions';
+import { collectionField, customFieldsProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { validateBody } from '../../shared/validation';
@@ -44,15 +44,7 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	emailField(show, 'Used to find an existing contact'),
 	phoneField(show, 'Used to find an existing contact when there is no email match'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: contactFieldOptions('upsert'),
-	},
+	collectionField('additionalFields', show, contactFieldOptions('upsert')),
 	customFieldsProperty('contact', show),
 	fieldsToClearProperty(UPSERT_CLEARABLE, show, 'contact it updates'),
 ];

@@ -9,8 +9,10 @@ import type {
 import {
 	assignedUserField,
 	assignedUserId,
+	collectionField,
 	recordLocator,
 	returnAllOrLimit,
+	sortDirectionField,
 } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
@@ -68,68 +70,43 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: "Free text matched against the contact's name, e-mail and phone and the messages",
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			assignedUserField({ hint: 'Conversations assigned to this user' }),
-			recordLocator({
-				displayName: 'Contact',
-				name: 'contactId',
-				record: 'contact',
-				searchListMethod: 'searchContacts',
-				searchPlaceholder: 'Search by name, e-mail or phone…',
-				idExample: 'sx6wyHhbFdRXh302LLNR',
-				required: false,
-				description: 'Only the conversations of this contact',
-			}),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Read', value: 'read' },
-					{ name: 'Recents', value: 'recents' },
-					{ name: 'Starred', value: 'starred' },
-					{ name: 'Unread', value: 'unread' },
-				],
-				default: 'all',
-			},
-		],
-	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Last Message Date', value: 'last_message_date' },
-					{ name: 'Last Manual Message Date', value: 'last_manual_message_date' },
-				],
-				default: 'last_message_date',
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'desc',
-			},
-		],
-	},
+	collectionField('filters', show, [
+		assignedUserField({ hint: 'Conversations assigned to this user' }),
+		recordLocator({
+			displayName: 'Contact',
+			name: 'contactId',
+			record: 'contact',
+			searchListMethod: 'searchContacts',
+			searchPlaceholder: 'Search by name, e-mail or phone…',
+			idExample: 'sx6wyHhbFdRXh302LLNR',
+			required: false,
+			description: 'Only the conversations of this contact',
+		}),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Read', value: 'read' },
+				{ name: 'Recents', value: 'recents' },
+				{ name: 'Starred', value: 'starred' },
+				{ name: 'Unread', value: 'unread' },
+			],
+			default: 'all',
+		},
+	]),
+	collectionField('sort', show, [
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: [
+				{ name: 'Last Message Date', value: 'last_message_date' },
+				{ name: 'Last Manual Message Date', value: 'last_manual_message_date' },
+			],
+			default: 'last_message_date',
+		},
+		sortDirectionField(),
+	]),
 ];

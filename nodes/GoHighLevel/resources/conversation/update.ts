@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireChanges } from '../../shared/body';
-import { conversationLocator } from '../../shared/descriptions';
+import { collectionField, conversationLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 
@@ -38,36 +38,28 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	conversationLocator('conversationId', show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Mark as Read',
-				name: 'markAsRead',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to set the unread count to 0',
-			},
-			{
-				displayName: 'Starred',
-				name: 'starred',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the conversation is starred in the inbox',
-			},
-			{
-				displayName: 'Unread Count',
-				name: 'unreadCount',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Number of unread messages to show; ignored when Mark as Read is on',
-			},
-		],
-	},
+	collectionField('updateFields', show, [
+		{
+			displayName: 'Mark as Read',
+			name: 'markAsRead',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to set the unread count to 0',
+		},
+		{
+			displayName: 'Starred',
+			name: 'starred',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the conversation is starred in the inbox',
+		},
+		{
+			displayName: 'Unread Count',
+			name: 'unreadCount',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Number of unread messages to show; ignored when Mark as Read is on',
+		},
+	]),
 ];

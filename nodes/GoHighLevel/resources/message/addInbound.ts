@@ -5,13 +5,20 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
+import { collectionField, contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { toEpochMs } from '../../shared/time';
-import { conversationOption, listOf, targetConversation } from './fields';
+import { invalidParameter } from '../../shared/validation';
+import {
+	CALL_STATUS_OPTIONS,
+	conversationOption,
+	conversationProviderIdField,
+	listOf,
+	messageTextField,
+	requiredProviderId,
+	withDateAndConversation,
+} from './fields';
 
 const show = { resource: ['message'], operation: ['addInbound'] };
 
@@ -42,15 +49,10 @@ async function buildInbound(
 ): Promise<IHttpRequestOptions> {
 	const type = String(this.getNodeParameter('channel', 'SMS'));
 	const contactId = String(this.getNodeParameter('contactId', '', { extractValue: true }) ?? '').trim();
-	const conversationProviderId = String(this.getNodeParameter('conversationProviderId', '') ?? '').trim();
+	const conversationProviderId = requiredProviderId(this);
 	const message = String(this.getNodeParameter('message', '') ?? '');
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const fail = (parameter: string, problem: string) =>
-		new NodeOperationError(this.getNode(), `Invalid ${parameter}`, {
-			description: `Parameter "${parameter}": ${problem}`,
-			itemIndex: this.getItemIndex(),
-		});
-	if (!conversationProviderId) throw fail('Conversation Provider ID', "enter the ID of your app's conversation provider.");
+	const fail = (parameter: string, problem: string) => invalidParameter(this, parameter, problem);
 	const body: IDataObject = { type, contactId, conversationProviderId };
 	if (message.trim()) body.message = message;
 	const attachments = listOf(options.attachmentUrls);
@@ -68,17 +70,7 @@ async function buildInbound(
 		const value = String(options[key] ?? '').trim();
 		if (value) body[key] = value;
 	}
-	if (options.date !== undefined && options.date !== '') {
-		const ms = toEpochMs(options.date, {
-			node: this.getNode(),
-			parameter: 'Date',
-			itemIndex: this.getItemIndex(),
-			timeZone: this.getTimezone(),
-		});
-		body.date = new Date(ms).toISOString();
-	}
-	body.conversationId = await targetConversation(this, contactId, options);
-	return { ...requestOptions, body };
+	return await withDateAndConversation(this, requestOptions, body, contactId, options);
 }
 
 /**
@@ -103,51 +95,25 @@ export const description: INodeProperties[] = [
 		default: 'SMS',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Conversation Provider ID',
-		name: 'conversationProviderId',
-		type: 'string',
-		required: true,
-		default: '',
-		displayOptions: { show },
-		description: 'ID of the conversation provider of your Marketplace app that received the message',
-	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{ displayName: 'Attachment URLs', name: 'attachmentUrls', type: 'string', default: '', description: 'URLs separated by commas' },
-			{ displayName: 'Call From', name: 'call_from', type: 'string', default: '', description: 'Call: the calling number' },
-			{
-				displayName: 'Call Status',
-				name: 'call_status',
-				type: 'options',
-				options: ['answered', 'busy', 'canceled', 'completed', 'failed', 'no-answer', 'pending', 'voicemail'].map((v) => ({
-					name: v.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase()),
-					value: v,
-				})),
-				default: 'completed',
-			},
-			{ displayName: 'Call To', name: 'call_to', type: 'string', default: '', description: 'Call: the called number' },
-			conversationOption,
-			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the message was received. Default: now.', hint: TIME_ZONE_HINT },
-			{ displayName: 'Email From', name: 'emailFrom', type: 'string', default: '', placeholder: 'name@email.com' },
-			{ displayName: 'Email To', name: 'emailTo', type: 'string', default: '', placeholder: 'name@email.com' },
-			{ displayName: 'External ID', name: 'altId', type: 'string', default: '', description: "The message's ID in your provider" },
-			{ displayName: 'HTML', name: 'html', type: 'string', default: '', description: 'E-mail: HTML body' },
-			{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'E-mail: subject' },
-		],
-	},
+	conversationProviderIdField(show, 'ID of the conversation provider of your Marketplace app that received the message'),
+	messageTextField('Message', show),
+	collectionField('options', show, [
+		{ displayName: 'Attachment URLs', name: 'attachmentUrls', type: 'string', default: '', description: 'URLs separated by commas' },
+		{ displayName: 'Call From', name: 'call_from', type: 'string', default: '', description: 'Call: the calling number' },
+		{
+			displayName: 'Call Status',
+			name: 'call_status',
+			type: 'options',
+			options: CALL_STATUS_OPTIONS,
+			default: 'completed',
+		},
+		{ displayName: 'Call To', name: 'call_to', type: 'string', default: '', description: 'Call: the called number' },
+		conversationOption,
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the message was received. Default: now.', hint: TIME_ZONE_HINT },
+		{ displayName: 'Email From', name: 'emailFrom', type: 'string', default: '', placeholder: 'name@email.com' },
+		{ displayName: 'Email To', name: 'emailTo', type: 'string', default: '', placeholder: 'name@email.com' },
+		{ displayName: 'External ID', name: 'altId', type: 'string', default: '', description: "The message's ID in your provider" },
+		{ displayName: 'HTML', name: 'html', type: 'string', default: '', description: 'E-mail: HTML body' },
+		{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'E-mail: subject' },
+	]),
 ];

@@ -5,13 +5,18 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
+import { collectionField, contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { toEpochMs } from '../../shared/time';
-import { conversationOption, listOf, targetConversation } from './fields';
+import {
+	CALL_STATUS_OPTIONS,
+	conversationOption,
+	conversationProviderIdField,
+	listOf,
+	requiredProviderId,
+	withDateAndConversation,
+} from './fields';
 
 const show = { resource: ['message'], operation: ['addOutbound'] };
 
@@ -27,13 +32,7 @@ async function buildOutbound(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const contactId = String(this.getNodeParameter('contactId', '', { extractValue: true }) ?? '').trim();
-	const conversationProviderId = String(this.getNodeParameter('conversationProviderId', '') ?? '').trim();
-	if (!conversationProviderId) {
-		throw new NodeOperationError(this.getNode(), 'Invalid Conversation Provider ID', {
-			description: "Parameter \"Conversation Provider ID\": enter the ID of your app's conversation provider.",
-			itemIndex: this.getItemIndex(),
-		});
-	}
+	const conversationProviderId = requiredProviderId(this);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const body: IDataObject = { type: 'Call', conversationProviderId };
 	const call: IDataObject = { status: this.getNodeParameter('callStatus', 'completed') };
@@ -46,17 +45,7 @@ async function buildOutbound(
 	if (attachments.length) body.attachments = attachments;
 	const altId = String(options.altId ?? '').trim();
 	if (altId) body.altId = altId;
-	if (options.date !== undefined && options.date !== '') {
-		const ms = toEpochMs(options.date, {
-			node: this.getNode(),
-			parameter: 'Date',
-			itemIndex: this.getItemIndex(),
-			timeZone: this.getTimezone(),
-		});
-		body.date = new Date(ms).toISOString();
-	}
-	body.conversationId = await targetConversation(this, contactId, options);
-	return { ...requestOptions, body };
+	return await withDateAndConversation(this, requestOptions, body, contactId, options);
 }
 
 /**
@@ -73,40 +62,21 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	contactLocator('contactId', show),
-	{
-		displayName: 'Conversation Provider ID',
-		name: 'conversationProviderId',
-		type: 'string',
-		required: true,
-		default: '',
-		displayOptions: { show },
-		description: 'ID of the conversation provider of your Marketplace app that made the call',
-	},
+	conversationProviderIdField(show, 'ID of the conversation provider of your Marketplace app that made the call'),
 	{
 		displayName: 'Call Status',
 		name: 'callStatus',
 		type: 'options',
-		options: ['answered', 'busy', 'canceled', 'completed', 'failed', 'no-answer', 'pending', 'voicemail'].map((v) => ({
-			name: v.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase()),
-			value: v,
-		})),
+		options: CALL_STATUS_OPTIONS,
 		default: 'completed',
 		displayOptions: { show },
 	},
 	{ displayName: 'Call From', name: 'callFrom', type: 'string', default: '', displayOptions: { show }, description: 'The calling number (E.164)' },
 	{ displayName: 'Call To', name: 'callTo', type: 'string', default: '', displayOptions: { show }, description: 'The called number (E.164)' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{ displayName: 'Attachment URLs', name: 'attachmentUrls', type: 'string', default: '', description: 'URLs separated by commas, e.g. the recording' },
-			conversationOption,
-			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the call was made. Default: now.', hint: TIME_ZONE_HINT },
-			{ displayName: 'External ID', name: 'altId', type: 'string', default: '', description: "The call's ID in your provider" },
-		],
-	},
+	collectionField('options', show, [
+		{ displayName: 'Attachment URLs', name: 'attachmentUrls', type: 'string', default: '', description: 'URLs separated by commas, e.g. the recording' },
+		conversationOption,
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the call was made. Default: now.', hint: TIME_ZONE_HINT },
+		{ displayName: 'External ID', name: 'altId', type: 'string', default: '', description: "The call's ID in your provider" },
+	]),
 ];

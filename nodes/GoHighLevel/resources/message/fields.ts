@@ -1,7 +1,15 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/descriptions';
+import { toEpochMs } from '../../shared/time';
 import { getConnection } from '../../shared/transport';
+import { invalidParameter } from '../../shared/validation';
 import { conversationOfContact } from './attachments';
 
 /**
@@ -63,3 +71,87 @@ export const conversationOption: INodeProperties = recordLocator({
 	required: false,
 	description: "Conversation to add the message to. Default: the contact's conversation, created when it has none.",
 });
+
+/** Call statuses of `call.status` (conversations.json `ProcessMessageBodyDto` / `ProcessOutboundMessageBodyDto`). */
+export const CALL_STATUS_OPTIONS: INodePropertyOptions[] = [
+	'answered',
+	'busy',
+	'canceled',
+	'completed',
+	'failed',
+	'no-answer',
+	'pending',
+	'voicemail',
+].map((v) => ({
+	name: v.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase()),
+	value: v,
+}));
+
+/** The required Conversation Provider ID of Add Inbound / Add Outbound; `description` says what the provider did. */
+export function conversationProviderIdField(show: Record<string, string[]>, description: string): INodeProperties {
+	return {
+		displayName: 'Conversation Provider ID',
+		name: 'conversationProviderId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show },
+		description,
+	};
+}
+
+/**
+ * The Conversation Provider ID of Add Inbound / Add Outbound, trimmed.
+ * @throws NodeOperationError naming the parameter when it is empty
+ */
+export function requiredProviderId(ctx: IExecuteSingleFunctions): string {
+	const id = String(ctx.getNodeParameter('conversationProviderId', '') ?? '').trim();
+	if (!id) throw invalidParameter(ctx, 'Conversation Provider ID', "enter the ID of your app's conversation provider.");
+	return id;
+}
+
+/**
+ * Ends the body of a logged message (Add Inbound / Add Outbound): `date` from the Date option (read in the
+ * workflow's time zone by shared/time.ts, sent as ISO 8601 UTC) when given, then `conversationId`
+ * ({@link targetConversation}).
+ * @throws NodeOperationError naming Date when it is not a date
+ */
+export async function withDateAndConversation(
+	ctx: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	body: IDataObject,
+	contactId: string,
+	options: IDataObject,
+): Promise<IHttpRequestOptions> {
+	if (options.date !== undefined && options.date !== '') {
+		const ms = toEpochMs(options.date, {
+			node: ctx.getNode(),
+			parameter: 'Date',
+			itemIndex: ctx.getItemIndex(),
+			timeZone: ctx.getTimezone(),
+		});
+		body.date = new Date(ms).toISOString();
+	}
+	body.conversationId = await targetConversation(ctx, contactId, options);
+	return { ...requestOptions, body };
+}
+
+/**
+ * The text of a message (`message`, 4 rows): Message of Send and Add Inbound, and Plain Text of an e-mail on Send
+ * (conversations.json `SendMessageBodyDto.message` / `ProcessMessageBodyDto.message`).
+ */
+export function messageTextField(
+	displayName: string,
+	show: Record<string, string[]>,
+	description?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		displayOptions: { show },
+		...(description ? { description } : {}),
+	};
+}

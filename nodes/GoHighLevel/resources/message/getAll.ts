@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { conversationLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { collectionField, conversationLocator, returnAllOrLimit } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 
@@ -39,22 +39,14 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	conversationLocator('conversationId', show),
 	...returnAllOrLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Message Type',
-				name: 'type',
-				type: 'options',
-				options: MESSAGE_TYPES,
-				default: 'TYPE_SMS',
-				routing: { send: { type: 'query', property: 'type' } },
-			},
-		],
-	},
+	collectionField('filters', show, [
+		{
+			displayName: 'Message Type',
+			name: 'type',
+			type: 'options',
+			options: MESSAGE_TYPES,
+			default: 'TYPE_SMS',
+			routing: { send: { type: 'query', property: 'type' } },
+		},
+	]),
 ];

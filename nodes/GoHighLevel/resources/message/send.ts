@@ -5,29 +5,28 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
+import { collectionField, contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { toEpochMs } from '../../shared/time';
-import { isEmail } from '../../shared/validation';
+import { invalidParameter, isEmail } from '../../shared/validation';
 import { readBinaryAttachments, uploadAttachments, type BinaryAttachment } from './attachments';
-import { listOf } from './fields';
+import { listOf, messageTextField } from './fields';
 
 const show = { resource: ['message'], operation: ['send'] };
 
 /** Channels of `SendMessageBodyDto.type` (conversations.json `send-a-new-message`; GMB is not among them). */
 export const SEND_CHANNELS = [
-	{ name: 'SMS', value: 'SMS' },
+	{ name: 'Custom', value: 'Custom' },
 	{ name: 'Email', value: 'Email' },
-	{ name: 'WhatsApp', value: 'WhatsApp' },
 	{ name: 'Facebook', value: 'FB' },
 	{ name: 'Instagram', value: 'IG' },
 	{ name: 'Live Chat', value: 'Live_Chat' },
 	{ name: 'RCS', value: 'RCS' },
+	{ name: 'SMS', value: 'SMS' },
 	{ name: 'TikTok', value: 'TIKTOK' },
-	{ name: 'Custom', value: 'Custom' },
+	{ name: 'WhatsApp', value: 'WhatsApp' },
 ];
 
 /** The address of `Name <address>` or of a bare address. */
@@ -53,11 +52,7 @@ export async function buildSendMessage(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fail = (parameter: string, problem: string) =>
-		new NodeOperationError(this.getNode(), `Invalid ${parameter}`, {
-			description: `Parameter "${parameter}": ${problem}`,
-			itemIndex: this.getItemIndex(),
-		});
+	const fail = (parameter: string, problem: string) => invalidParameter(this, parameter, problem);
 	const channel = String(this.getNodeParameter('channel', 'SMS'));
 	const contactId = String(this.getNodeParameter('contactId', '', { extractValue: true }) ?? '').trim();
 	if (!contactId) throw fail('Contact', 'choose the contact to send to, or give its ID.');
@@ -199,15 +194,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: "How the message reaches the contact; the location must have the channel set up (e.g. a phone number for SMS)",
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		displayOptions: { show: notEmail },
-		description: 'Text of the message. Required unless an attachment is sent.',
-	},
+	messageTextField('Message', notEmail, 'Text of the message. Required unless an attachment is sent.'),
 	{
 		displayName: 'Subject',
 		name: 'subject',
@@ -225,133 +212,109 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: email },
 		description: 'HTML body of the e-mail. Fill in HTML, Plain Text or both.',
 	},
-	{
-		displayName: 'Plain Text',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		displayOptions: { show: email },
-		description: 'Plain-text body of the e-mail',
-	},
-	{
-		displayName: 'Email Options',
-		name: 'emailOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: email },
-		options: [
-			{
-				displayName: 'BCC',
-				name: 'emailBcc',
-				type: 'string',
-				default: '',
-				description: 'Blind-copy addresses, separated by commas',
-			},
-			{
-				displayName: 'CC',
-				name: 'emailCc',
-				type: 'string',
-				default: '',
-				description: 'Copy addresses, separated by commas',
-			},
-			{
-				displayName: 'From',
-				name: 'emailFrom',
-				type: 'string',
-				placeholder: 'e.g. Jane Doe <jane@acme.com>',
-				default: '',
-				description: "Sender address, optionally with a display name. Default: the location's sender.",
-			},
-			{
-				displayName: 'Reply Mode',
-				name: 'emailReplyMode',
-				type: 'options',
-				options: [
-					{ name: 'Reply', value: 'reply' },
-					{ name: 'Reply All', value: 'reply_all' },
-				],
-				default: 'reply',
-				description: 'With Reply to Message ID: answer the sender only, or everyone on the thread',
-			},
-			{
-				displayName: 'Reply to Message ID',
-				name: 'replyMessageId',
-				type: 'string',
-				default: '',
-				description: 'ID of the message this e-mail answers; it joins that message\'s thread',
-			},
-			{
-				displayName: 'Thread ID',
-				name: 'threadId',
-				type: 'string',
-				default: '',
-				description: 'E-mail thread to add this message to',
-			},
-			{
-				displayName: 'To',
-				name: 'emailTo',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: "Recipient address. Default: the contact's e-mail.",
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Attachment URLs',
-				name: 'attachmentUrls',
-				type: 'string',
-				default: '',
-				description: 'Public URLs of files to attach, separated by commas',
-			},
-			{
-				displayName: 'Attachments From Binary Data',
-				name: 'binaryProperties',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. data',
-				description:
-					'Names of the input binary properties holding files to attach, separated by commas. They are uploaded to the contact\'s conversation first (JPG, JPEG, PNG, MP4, MPEG, ZIP, RAR, PDF, DOC, DOCX, TXT, MP3, WAV; SMS up to 5 MB, e-mail up to 25 MB in total).',
-			},
-			{
-				displayName: 'Conversation Provider ID',
-				name: 'conversationProviderId',
-				type: 'string',
-				default: '',
-				description: 'For the Custom channel: the conversation provider (Marketplace app) that delivers the message',
-			},
-			{
-				displayName: 'From Number',
-				name: 'fromNumber',
-				type: 'string',
-				default: '',
-				description: "SMS only: the location's phone number to send from (E.164). Default: the location's default number.",
-			},
-			{
-				displayName: 'Schedule At',
-				name: 'scheduledAt',
-				type: 'dateTime',
-				default: '',
-				description: 'Send later, at this time (must be in the future); cancel with Cancel Scheduled',
-				hint: TIME_ZONE_HINT,
-			},
-			{
-				displayName: 'To Number',
-				name: 'toNumber',
-				type: 'string',
-				default: '',
-				description: "SMS only: the number to send to (E.164). Default: the contact's phone.",
-			},
-		],
-	},
+	messageTextField('Plain Text', email, 'Plain-text body of the e-mail'),
+	collectionField('emailOptions', email, [
+		{
+			displayName: 'BCC',
+			name: 'emailBcc',
+			type: 'string',
+			default: '',
+			description: 'Blind-copy addresses, separated by commas',
+		},
+		{
+			displayName: 'CC',
+			name: 'emailCc',
+			type: 'string',
+			default: '',
+			description: 'Copy addresses, separated by commas',
+		},
+		{
+			displayName: 'From',
+			name: 'emailFrom',
+			type: 'string',
+			placeholder: 'e.g. Jane Doe <jane@acme.com>',
+			default: '',
+			description: "Sender address, optionally with a display name. Default: the location's sender.",
+		},
+		{
+			displayName: 'Reply Mode',
+			name: 'emailReplyMode',
+			type: 'options',
+			options: [
+				{ name: 'Reply', value: 'reply' },
+				{ name: 'Reply All', value: 'reply_all' },
+			],
+			default: 'reply',
+			description: 'With Reply to Message ID: answer the sender only, or everyone on the thread',
+		},
+		{
+			displayName: 'Reply to Message ID',
+			name: 'replyMessageId',
+			type: 'string',
+			default: '',
+			description: 'ID of the message this e-mail answers; it joins that message\'s thread',
+		},
+		{
+			displayName: 'Thread ID',
+			name: 'threadId',
+			type: 'string',
+			default: '',
+			description: 'E-mail thread to add this message to',
+		},
+		{
+			displayName: 'To',
+			name: 'emailTo',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "Recipient address. Default: the contact's e-mail.",
+		},
+	]),
+	collectionField('options', show, [
+		{
+			displayName: 'Attachment URLs',
+			name: 'attachmentUrls',
+			type: 'string',
+			default: '',
+			description: 'Public URLs of files to attach, separated by commas',
+		},
+		{
+			displayName: 'Attachments From Binary Data',
+			name: 'binaryProperties',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. data',
+			description:
+				'Names of the input binary properties holding files to attach, separated by commas. They are uploaded to the contact\'s conversation first (JPG, JPEG, PNG, MP4, MPEG, ZIP, RAR, PDF, DOC, DOCX, TXT, MP3, WAV; SMS up to 5 MB, e-mail up to 25 MB in total).',
+		},
+		{
+			displayName: 'Conversation Provider ID',
+			name: 'conversationProviderId',
+			type: 'string',
+			default: '',
+			description: 'For the Custom channel: the conversation provider (Marketplace app) that delivers the message',
+		},
+		{
+			displayName: 'From Number',
+			name: 'fromNumber',
+			type: 'string',
+			default: '',
+			description: "SMS only: the location's phone number to send from (E.164). Default: the location's default number.",
+		},
+		{
+			displayName: 'Schedule At',
+			name: 'scheduledAt',
+			type: 'dateTime',
+			default: '',
+			description: 'Send later, at this time (must be in the future); cancel with Cancel Scheduled',
+			hint: TIME_ZONE_HINT,
+		},
+		{
+			displayName: 'To Number',
+			name: 'toNumber',
+			type: 'string',
+			default: '',
+			description: "SMS only: the number to send to (E.164). Default: the contact's phone.",
+		},
+	]),
 ];

@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { collectionField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { listOf, messageLocator } from './fields';
@@ -57,28 +58,20 @@ export const description: INodeProperties[] = [
 		default: 'delivered',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Email Message ID',
-				name: 'emailMessageId',
-				type: 'string',
-				default: '',
-				description: 'For an e-mail: its emailMessageId',
-			},
-			{
-				displayName: 'Recipients',
-				name: 'recipients',
-				type: 'string',
-				default: '',
-				description: 'For an e-mail: the addresses this status applies to, separated by commas',
-			},
-		],
-	},
+	collectionField('options', show, [
+		{
+			displayName: 'Email Message ID',
+			name: 'emailMessageId',
+			type: 'string',
+			default: '',
+			description: 'For an e-mail: its emailMessageId',
+		},
+		{
+			displayName: 'Recipients',
+			name: 'recipients',
+			type: 'string',
+			default: '',
+			description: 'For an e-mail: the addresses this status applies to, separated by commas',
+		},
+	]),
 ];

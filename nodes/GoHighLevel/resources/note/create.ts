@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { contactLocator } from '../../shared/descriptions';
+import { collectionField, contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { NOTE_FIELD_OPTIONS, noteBodyField } from './fields';
@@ -23,13 +23,5 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	contactLocator('contactId', show),
 	noteBodyField(show, true),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: NOTE_FIELD_OPTIONS,
-	},
+	collectionField('additionalFields', show, NOTE_FIELD_OPTIONS),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireChanges } from '../../shared/body';
-import { contactLocator } from '../../shared/descriptions';
+import { collectionField, contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { NOTE_FIELD_OPTIONS, noteBodyField, noteLocator } from './fields';
@@ -29,13 +29,5 @@ export const description: INodeProperties[] = [
 	contactLocator('contactId', show),
 	noteLocator(show),
 	noteBodyField(show, false),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: NOTE_FIELD_OPTIONS,
-	},
+	collectionField('updateFields', show, NOTE_FIELD_OPTIONS),
 ];

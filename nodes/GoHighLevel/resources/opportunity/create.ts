@@ -1,7 +1,14 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resolveCustomFields } from '../../shared/customFields';
-import { contactLocator, customFieldsProperty, pipelineField, stageField, STATUS_OPTIONS } from '../../shared/descriptions';
+import {
+	collectionField,
+	contactLocator,
+	customFieldsProperty,
+	pipelineField,
+	stageField,
+	STATUS_OPTIONS,
+} from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
@@ -55,14 +62,6 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'status' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: opportunityFieldOptions(),
-	},
+	collectionField('additionalFields', show, opportunityFieldOptions()),
 	customFieldsProperty('opportunity', show),
 ];

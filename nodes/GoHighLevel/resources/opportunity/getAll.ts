@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { assignedUserField, returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
+import { assignedUserField, collectionField, returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
@@ -41,69 +41,61 @@ const toQuery = (property: string) => ({ send: { type: 'query' as const, propert
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			assignedUserField({ routing: toQuery('assigned_to') }),
-			{
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'string',
-				default: '',
-				description: 'Only opportunities of this contact',
-				routing: toQuery('contact_id'),
+	collectionField('filters', show, [
+		assignedUserField({ routing: toQuery('assigned_to') }),
+		{
+			displayName: 'Contact ID',
+			name: 'contactId',
+			type: 'string',
+			default: '',
+			description: 'Only opportunities of this contact',
+			routing: toQuery('contact_id'),
+		},
+		{
+			displayName: 'Pipeline Name or ID',
+			name: 'pipelineId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getPipelines' },
+			default: '',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'An expression may also give the pipeline\'s name',
+			routing: toQuery('pipeline_id'),
+		},
+		{
+			displayName: 'Pipeline Stage Name or ID',
+			name: 'pipelineStageId',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: 'getPipelineStages',
+				loadOptionsDependsOn: ['filters.pipelineId'],
 			},
-			{
-				displayName: 'Pipeline Name or ID',
-				name: 'pipelineId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getPipelines' },
-				default: '',
-				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'An expression may also give the pipeline\'s name',
-				routing: toQuery('pipeline_id'),
-			},
-			{
-				displayName: 'Pipeline Stage Name or ID',
-				name: 'pipelineStageId',
-				type: 'options',
-				typeOptions: {
-					loadOptionsMethod: 'getPipelineStages',
-					loadOptionsDependsOn: ['filters.pipelineId'],
-				},
-				default: '',
-				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'An expression may also give the stage\'s name',
-				routing: toQuery('pipeline_stage_id'),
-			},
-			{
-				displayName: 'Search Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Free text matched against the opportunity and its contact',
-				routing: toQuery('q'),
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Abandoned', value: 'abandoned' },
-					{ name: 'All', value: 'all' },
-					{ name: 'Lost', value: 'lost' },
-					{ name: 'Open', value: 'open' },
-					{ name: 'Won', value: 'won' },
-				],
-				default: 'open',
-				routing: toQuery('status'),
-			},
-		],
-	},
+			default: '',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'An expression may also give the stage\'s name',
+			routing: toQuery('pipeline_stage_id'),
+		},
+		{
+			displayName: 'Search Query',
+			name: 'query',
+			type: 'string',
+			default: '',
+			description: 'Free text matched against the opportunity and its contact',
+			routing: toQuery('q'),
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Abandoned', value: 'abandoned' },
+				{ name: 'All', value: 'all' },
+				{ name: 'Lost', value: 'lost' },
+				{ name: 'Open', value: 'open' },
+				{ name: 'Won', value: 'won' },
+			],
+			default: 'open',
+			routing: toQuery('status'),
+		},
+	]),
 	simplifyProperty(show),
 ];

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireChanges } from '../../shared/body';
 import { resolveCustomFields } from '../../shared/customFields';
-import { customFieldsProperty, pipelineField } from '../../shared/descriptions';
+import { collectionField, customFieldsProperty, pipelineField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
@@ -33,18 +33,10 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	opportunityLocator(show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			pipelineField('pipelineId', { routing: { send: { type: 'body', property: 'pipelineId' } } }),
-			...nameStageStatusOptions('updateFields.pipelineId'),
-			...opportunityFieldOptions(),
-		],
-	},
+	collectionField('updateFields', show, [
+		pipelineField('pipelineId', { routing: { send: { type: 'body', property: 'pipelineId' } } }),
+		...nameStageStatusOptions('updateFields.pipelineId'),
+		...opportunityFieldOptions(),
+	]),
 	customFieldsProperty('opportunity', show),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { contactLocator, pipelineField } from '../../shared/descriptions';
+import { collectionField, contactLocator, pipelineField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { resolvePipelineStage } from '../../shared/pipelines';
 import { routeTo } from '../../shared/routing';
@@ -47,16 +47,8 @@ export const description: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'pipelineId' } },
 	}),
 	{ ...contactLocator('contactId', show), routing: { send: { type: 'body', property: 'contactId' } } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			...nameStageStatusOptions('pipelineId'),
-			...opportunityFieldOptions(),
-		],
-	},
+	collectionField('additionalFields', show, [
+		...nameStageStatusOptions('pipelineId'),
+		...opportunityFieldOptions(),
+	]),
 ];

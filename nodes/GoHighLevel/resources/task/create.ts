@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { contactLocator } from '../../shared/descriptions';
+import { collectionField, contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { convertDueDate, defaultNotCompleted, dueDateField, taskFieldOptions } from './fields';
@@ -41,13 +41,5 @@ export const description: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'title' } },
 	},
 	dueDateField({ required: true, displayOptions: { show } }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: taskFieldOptions('create'),
-	},
+	collectionField('additionalFields', show, taskFieldOptions('create')),
 ];

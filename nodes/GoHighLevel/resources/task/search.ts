@@ -9,6 +9,7 @@ import type {
 import {
 	assignedUserField,
 	assignedUserId,
+	collectionField,
 	contactLocator,
 	returnAllOrLimit,
 } from '../../shared/descriptions';
@@ -74,34 +75,26 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			assignedUserField(),
-			contactFilter,
-			{
-				displayName: 'Search Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Text matched against the task title and description',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Completed', value: 'completed' },
-					{ name: 'Pending', value: 'pending' },
-				],
-				default: 'all',
-			},
-		],
-	},
+	collectionField('filters', show, [
+		assignedUserField(),
+		contactFilter,
+		{
+			displayName: 'Search Query',
+			name: 'query',
+			type: 'string',
+			default: '',
+			description: 'Text matched against the task title and description',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Completed', value: 'completed' },
+				{ name: 'Pending', value: 'pending' },
+			],
+			default: 'all',
+		},
+	]),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requireChanges } from '../../shared/body';
-import { contactLocator } from '../../shared/descriptions';
+import { collectionField, contactLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { convertDueDate, keepTitleAndDueDate, taskFieldOptions, taskLocator } from './fields';
@@ -34,13 +34,5 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	contactLocator('contactId', show),
 	taskLocator(show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: taskFieldOptions('update'),
-	},
+	collectionField('updateFields', show, taskFieldOptions('update')),
 ];
