@@ -1,65 +1,11 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	INode,
-} from 'n8n-workflow';
 import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
 import { listSearch } from '../../../nodes/GoHighLevel/methods/listSearch';
 import { loadOptions } from '../../../nodes/GoHighLevel/methods/loadOptions';
-import { clearListCache } from '../../../nodes/GoHighLevel/shared/cache';
-import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
-import { startSandbox, type Sandbox } from '../../sandbox';
-
-const NODE: INode = {
-	id: 'methods-test',
-	name: 'GoHighLevel',
-	type: 'n8n-nodes-gohighlevel.goHighLevel',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-/**
- * A load-options context whose requests go over real HTTP through n8n-core's own `httpRequest`, authenticated the
- * way the Private Integration Token credential does it (Bearer header).
- */
-function loadOptionsContext(
-	sandbox: Sandbox,
-	current: Record<string, unknown> = {},
-): ILoadOptionsFunctions {
-	const credentials: ICredentialDataDecryptedObject = {
-		token: sandbox.privateIntegrationToken,
-		locationId: sandbox.locationId,
-		baseUrl: sandbox.url,
-	};
-	return {
-		getNode: () => NODE,
-		getNodeParameter: (_name: string, fallback: unknown) => fallback,
-		getCurrentNodeParameter: (name: string) => current[name],
-		getCredentials: async () => credentials,
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) =>
-				await httpRequest({
-					...options,
-					headers: { ...(options.headers ?? {}), Authorization: `Bearer ${String(credentials.token)}` },
-				}),
-		},
-	} as unknown as ILoadOptionsFunctions;
-}
+import { loadOptionsContext, useMethodsSandbox } from './helpers';
 
 describe('dropdowns and resource locators against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		rateLimiter.reset();
-		clearListCache();
-	});
-	afterEach(() => expect(sandbox.stats.invalidRequests).toEqual([]));
+	const sandbox = useMethodsSandbox();
 
 	const data = () => sandbox.store.location(sandbox.locationId);
 
@@ -167,13 +113,7 @@ describe('dropdowns and resource locators against the sandbox', () => {
 });
 
 describe('conversation and message locators against the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => rateLimiter.reset());
-	afterEach(() => expect(sandbox.stats.invalidRequests).toEqual([]));
+	const sandbox = useMethodsSandbox();
 
 	it('searchConversations shows the contact and the latest message, filtered by the typed text; searchMessages the latest messages', async () => {
 		const context = loadOptionsContext(sandbox);

@@ -1,67 +1,37 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node and Jest, not inside n8n */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
 import { activityOf, defaultCalendarGroupId, defaultCalendarId } from '../../sandbox/activity';
 import { SLOT_TAKEN_MESSAGE } from '../../sandbox/calendars';
 import { recordsOf } from '../../sandbox/records';
-import { createCredentialStore } from '../harness';
 import {
 	byId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
+	DAY_MS,
 	operationCounts,
 	operationsSince,
-	pitCredential,
-	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
+	SANDBOX_ZONE,
+	useEngineSandbox,
 } from './helpers';
-
-const DAY = 86_400_000;
-/** The sandbox location's time zone: the seeded calendar is open Mon–Fri 09:00–17:00 there, 30-minute slots. */
-const ZONE = 'America/Chicago';
 
 /** Appointment, Blocked Slot and Appointment Note, end to end through n8n-core and the sandbox. */
 describe('Appointment operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
+	const { sandbox, proxy, run, last } = useEngineSandbox({ webhooks: {} });
 	let calendarId: string;
 	let contactId: string;
 	let userId: string;
 	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT, webhooks: {} });
-		proxy = await startRecordingProxy(sandbox.url);
 		calendarId = defaultCalendarId(sandbox.locationId);
 		contactId = [...sandbox.store.location().contacts.keys()][0];
 		userId = sandbox.store.location().users[1].id;
 	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
 
-	const run = async (parameters: IDataObject) =>
-		await runNode(sandbox, parameters as never, {
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
 	const appointments = () => activityOf(sandbox.store.location()).appointments;
-	const last = (method: string, path: string) => {
-		const requests = proxy.to(method, path);
-		return requests[requests.length - 1];
-	};
-	const book = (startTime: string, extra: IDataObject = {}) =>
-		run({
-			resource: 'appointment',
-			operation: 'create',
-			calendarId,
-			contactId: byId(contactId),
-			startTime,
-			additionalFields: { timeZone: ZONE, ...extra },
-		});
+	/** Appointment → Create on the seeded calendar for the first seeded contact, with `parameters` on top. */
+	const create = async (parameters: IDataObject) =>
+		await run({ resource: 'appointment', operation: 'create', calendarId, contactId: byId(contactId), ...parameters });
+	/** {@link create} at `startTime` in the location's zone, with `extra` additional fields. */
+	const book = async (startTime: string, extra: IDataObject = {}) =>
+		await create({ startTime, additionalFields: { timeZone: SANDBOX_ZONE, ...extra } });
 
 	describe('Create', () => {
 		it("without End Time: reads the calendar's slot duration, sends ISO times with the zone's offset, books", async () => {
@@ -95,23 +65,15 @@ describe('Appointment operations', () => {
 
 		it('with End Time: sends it, no calendar read; End Time before Start Time fails before any request', async () => {
 			const before = operationCounts(sandbox);
-			const result = await run({
-				resource: 'appointment',
-				operation: 'create',
-				calendarId,
-				contactId: byId(contactId),
+			const result = await create({
 				startTime: '2027-03-01T11:00:00-06:00',
 				endTime: '2027-03-01T12:00:00-06:00',
-				additionalFields: { timeZone: ZONE },
+				additionalFields: { timeZone: SANDBOX_ZONE },
 			});
 			expect(result.status).toBe('success');
 			expect(operationsSince(sandbox, before)).toEqual({ 'create-appointment': 1 });
 			expect(last('POST', '/calendars/events/appointments').body).toMatchObject({ endTime: '2027-03-01T12:00:00-06:00' });
-			const reversed = await run({
-				resource: 'appointment',
-				operation: 'create',
-				calendarId,
-				contactId: byId(contactId),
+			const reversed = await create({
 				startTime: '2027-03-01T14:00:00-06:00',
 				endTime: '2027-03-01T13:00:00-06:00',
 				additionalFields: {},
@@ -139,11 +101,7 @@ describe('Appointment operations', () => {
 		it("without Time Zone: a time without offset is read, and sent, in the workflow's time zone", async () => {
 			// n8n's default workflow time zone (GENERIC_TIMEZONE, default America/New_York); no workflow setting here.
 			const zone = process.env.GENERIC_TIMEZONE || 'America/New_York';
-			const result = await run({
-				resource: 'appointment',
-				operation: 'create',
-				calendarId,
-				contactId: byId(contactId),
+			const result = await create({
 				startTime: '2027-03-02T11:30:00',
 				endTime: '2027-03-02T12:00:00',
 				additionalFields: { ignoreFreeSlotValidation: true },
@@ -187,7 +145,7 @@ describe('Appointment operations', () => {
 				resource: 'appointment',
 				operation: 'update',
 				appointmentId: id,
-				updateFields: { startTime: '2027-03-03T15:00:00', appointmentStatus: 'showed', timeZone: ZONE },
+				updateFields: { startTime: '2027-03-03T15:00:00', appointmentStatus: 'showed', timeZone: SANDBOX_ZONE },
 			});
 			expect(result.status).toBe('success');
 			expect(last('PUT', `/calendars/events/appointments/${id}`).body).toEqual({
@@ -225,10 +183,14 @@ describe('Appointment operations', () => {
 	});
 
 	describe('Get Many (calendar events)', () => {
+		/** Appointment → Get Many of the seeded calendar with `window` (`startTime`, `endTime`, `returnAll`, `limit`). */
+		const eventsOfCalendar = async (window: IDataObject) =>
+			await run({ resource: 'appointment', operation: 'getAll', eventsOf: 'calendar', calendarId, ...window });
+
 		it('by calendar over 70 days: 3 requests of ≤ 31 days, merged by start, an event on a shared boundary once', async () => {
 			const from = Date.parse('2027-03-01T06:00:00Z');
 			// Exactly on the boundary of the first two parts: both answer it (HighLevel's window end is inclusive).
-			const boundary = new Date(from + 31 * DAY).toISOString();
+			const boundary = new Date(from + 31 * DAY_MS).toISOString();
 			appointments().set('appt-boundary', {
 				id: 'appt-boundary',
 				locationId: sandbox.locationId,
@@ -237,27 +199,23 @@ describe('Appointment operations', () => {
 				title: 'On the boundary',
 				appointmentStatus: 'confirmed',
 				startTime: boundary,
-				endTime: new Date(from + 31 * DAY + 1_800_000).toISOString(),
+				endTime: new Date(from + 31 * DAY_MS + 1_800_000).toISOString(),
 				dateAdded: boundary,
 				dateUpdated: boundary,
 			});
 			const before = operationCounts(sandbox);
-			const result = await run({
-				resource: 'appointment',
-				operation: 'getAll',
-				eventsOf: 'calendar',
-				calendarId,
+			const result = await eventsOfCalendar({
 				startTime: from,
-				endTime: from + 70 * DAY,
+				endTime: from + 70 * DAY_MS,
 				returnAll: true,
 			});
 			expect(result.status).toBe('success');
 			expect(operationsSince(sandbox, before)).toEqual({ 'get-calendar-events': 3 });
 			const queries = proxy.to('GET', '/calendars/events').slice(-3).map((r) => r.query);
 			expect(queries.map((q) => [Number(q.startTime), Number(q.endTime)])).toEqual([
-				[from, from + 31 * DAY],
-				[from + 31 * DAY, from + 62 * DAY],
-				[from + 62 * DAY, from + 70 * DAY],
+				[from, from + 31 * DAY_MS],
+				[from + 31 * DAY_MS, from + 62 * DAY_MS],
+				[from + 62 * DAY_MS, from + 70 * DAY_MS],
 			]);
 			expect(queries[0]).toMatchObject({ calendarId, locationId: sandbox.locationId });
 			const ids = result.output('HighLevel').map((e) => e.id);
@@ -270,13 +228,9 @@ describe('Appointment operations', () => {
 			expect(ids).toContain('appt-boundary');
 			const starts = result.output('HighLevel').map((e) => Date.parse(String(e.startTime)));
 			expect([...starts].sort((a, b) => a - b)).toEqual(starts);
-			const limited = await run({
-				resource: 'appointment',
-				operation: 'getAll',
-				eventsOf: 'calendar',
-				calendarId,
+			const limited = await eventsOfCalendar({
 				startTime: from,
-				endTime: from + 70 * DAY,
+				endTime: from + 70 * DAY_MS,
 				returnAll: false,
 				limit: 2,
 			});
@@ -298,11 +252,7 @@ describe('Appointment operations', () => {
 
 		it('an empty or reversed window fails before any request', async () => {
 			const before = operationCounts(sandbox);
-			const result = await run({
-				resource: 'appointment',
-				operation: 'getAll',
-				eventsOf: 'calendar',
-				calendarId,
+			const result = await eventsOfCalendar({
 				startTime: '2027-03-10T00:00:00Z',
 				endTime: '2027-03-10T00:00:00Z',
 				returnAll: true,
@@ -329,7 +279,7 @@ describe('Appointment operations', () => {
 				calendarId,
 				startTime: '2027-03-04T09:00:00',
 				endTime: '2027-03-04T12:00:00',
-				additionalFields: { title: 'Team offsite', timeZone: ZONE },
+				additionalFields: { title: 'Team offsite', timeZone: SANDBOX_ZONE },
 			});
 			expect(result.status).toBe('success');
 			expect(last('POST', '/calendars/events/block-slots').body).toEqual({
@@ -348,7 +298,7 @@ describe('Appointment operations', () => {
 				startDate: '2027-03-04T00:00:00',
 				endDate: '2027-03-05T00:00:00',
 				outputPer: 'slot',
-				options: { timeZone: ZONE },
+				options: { timeZone: SANDBOX_ZONE },
 			});
 			expect(slots.output('HighLevel')[0].startTime).toBe('2027-03-04T12:00:00-06:00');
 			expect(slots.output('HighLevel')).toHaveLength(10);
@@ -362,7 +312,7 @@ describe('Appointment operations', () => {
 				operation: 'update',
 				blockedSlotId: blockedId,
 				calendarId,
-				updateFields: { startTime: '2027-03-04T13:00:00-06:00', endTime: '2027-03-04T14:00:00-06:00', title: 'Moved', timeZone: ZONE },
+				updateFields: { startTime: '2027-03-04T13:00:00-06:00', endTime: '2027-03-04T14:00:00-06:00', title: 'Moved', timeZone: SANDBOX_ZONE },
 			});
 			expect(result.status).toBe('success');
 			expect(last('PUT', `/calendars/events/block-slots/${blockedId}`).body).toEqual({

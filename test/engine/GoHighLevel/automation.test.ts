@@ -1,55 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
 import { automationOf } from '../../sandbox/automation';
-import { createCredentialStore } from '../harness';
-import {
-	byId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
-	operationCounts,
-	operationsSince,
-	pitCredential,
-	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './helpers';
+import { byId, operationCounts, operationsSince, useEngineSandbox } from './helpers';
 
 /**
  * Contact automation (workflow and campaign enrolment, followers, duplicate search; contacts.json) and the Workflow
  * and Campaign resources (workflows.json, campaigns.json), through n8n-core and the sandbox.
  */
 describe('Contact automation, Workflow and Campaign operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
+	const { sandbox, run, last, errorText } = useEngineSandbox();
 	let contactId: string;
 	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
 		contactId = [...sandbox.store.location().contacts.keys()][0];
 	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
 
-	const run = async (parameters: IDataObject) =>
-		await runNode(sandbox, parameters as never, {
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
-	const messages = (result: { errors(n: string): Array<{ message: string; description?: string }> }) =>
-		result.errors('HighLevel').map((e) => `${e.message} ${e.description ?? ''}`).join(' | ');
 	const automation = () => automationOf(sandbox.store.location());
-	const lastRequest = () => proxy.requests.at(-1)!;
 
 	it('Workflow → Get Many lists the location\'s workflows; Limit keeps the first', async () => {
 		const all = await run({ resource: 'workflow', operation: 'getAll', returnAll: true });
 		expect(all.errors('HighLevel')).toEqual([]);
 		expect(all.output('HighLevel')).toEqual(automation().workflows.map((w) => expect.objectContaining({ id: w.id, name: w.name, status: w.status })));
-		expect(lastRequest().query).toEqual({ locationId: sandbox.locationId });
+		expect(last().query).toEqual({ locationId: sandbox.locationId });
 		const one = await run({ resource: 'workflow', operation: 'getAll', limit: 1 });
 		expect(one.output('HighLevel')).toHaveLength(1);
 	});
@@ -57,9 +28,9 @@ describe('Contact automation, Workflow and Campaign operations', () => {
 	it('Campaign → Get Many lists campaigns, filtered by status', async () => {
 		const all = await run({ resource: 'campaign', operation: 'getAll', returnAll: true, status: 'all' });
 		expect(all.output('HighLevel')).toHaveLength(automation().campaigns.length);
-		expect(lastRequest().query).toEqual({ locationId: sandbox.locationId });
+		expect(last().query).toEqual({ locationId: sandbox.locationId });
 		const drafts = await run({ resource: 'campaign', operation: 'getAll', returnAll: true, status: 'draft' });
-		expect(lastRequest().query).toEqual({ locationId: sandbox.locationId, status: 'draft' });
+		expect(last().query).toEqual({ locationId: sandbox.locationId, status: 'draft' });
 		expect(drafts.output('HighLevel').map((c) => c.status)).toEqual(
 			automation().campaigns.filter((c) => c.status === 'draft').map(() => 'draft'),
 		);
@@ -76,11 +47,11 @@ describe('Contact automation, Workflow and Campaign operations', () => {
 		});
 		expect(added.errors('HighLevel')).toEqual([]);
 		expect(added.output('HighLevel')).toEqual([{ id: contactId, workflowId: workflow.id, added: true }]);
-		expect(lastRequest()).toMatchObject({
+		expect(last()).toMatchObject({
 			method: 'POST',
 			path: `/contacts/${contactId}/workflow/${workflow.id}`,
 		});
-		const sentStart = (lastRequest().body as IDataObject).eventStartTime as string;
+		const sentStart = (last().body as IDataObject).eventStartTime as string;
 		expect(Date.parse(sentStart)).toBe(Date.parse('2026-06-23T02:30:00Z'));
 		expect(sentStart).toMatch(/^2026-06-2\dT\d\d:30:00[+-]\d\d:\d\d$/);
 		expect(automation().workflowEnrolments.get(contactId)?.get(workflow.id)).toMatchObject({ eventStartTime: sentStart });
@@ -93,7 +64,7 @@ describe('Contact automation, Workflow and Campaign operations', () => {
 
 	it('Add to Workflow: an unknown workflow is a readable 404; a bad event start time fails before any request', async () => {
 		const unknown = await run({ resource: 'contact', operation: 'addToWorkflow', contactId: byId(contactId), workflowId: 'no-such-workflow' });
-		expect(messages(unknown)).toMatch(/Workflow not found|not found/i);
+		expect(errorText(unknown)).toMatch(/Workflow not found|not found/i);
 		const before = operationCounts(sandbox);
 		const bad = await run({
 			resource: 'contact',
@@ -102,7 +73,7 @@ describe('Contact automation, Workflow and Campaign operations', () => {
 			workflowId: automation().workflows[0].id,
 			options: { eventStartTime: 'soon' },
 		});
-		expect(messages(bad)).toMatch(/Event Start Time/);
+		expect(errorText(bad)).toMatch(/Event Start Time/);
 		expect(operationsSince(sandbox, before)).toEqual({});
 	});
 
@@ -119,7 +90,7 @@ describe('Contact automation, Workflow and Campaign operations', () => {
 		expect([...(automation().campaignEnrolments.get(contactId) ?? [])]).toEqual([second.id]);
 
 		const cleared = await run({ resource: 'contact', operation: 'removeFromAllCampaigns', contactId: byId(contactId) });
-		expect(lastRequest()).toMatchObject({ method: 'DELETE', path: `/contacts/${contactId}/campaigns/removeAll` });
+		expect(last()).toMatchObject({ method: 'DELETE', path: `/contacts/${contactId}/campaigns/removeAll` });
 		expect(cleared.output('HighLevel')).toEqual([{ id: contactId, removedFromAllCampaigns: true }]);
 		expect(automation().campaignEnrolments.has(contactId)).toBe(false);
 	});
@@ -128,21 +99,21 @@ describe('Contact automation, Workflow and Campaign operations', () => {
 		const [u1, u2, u3] = sandbox.store.location().users.map((u) => u.id);
 		const added = await run({ resource: 'contact', operation: 'addFollowers', contactId: byId(contactId), followers: [u1, u2] });
 		expect(added.errors('HighLevel')).toEqual([]);
-		expect(lastRequest().body).toEqual({ followers: [u1, u2] });
+		expect(last().body).toEqual({ followers: [u1, u2] });
 		expect(added.output('HighLevel')).toEqual([{ id: contactId, followers: [u1, u2], followersAdded: [u1, u2] }]);
 
 		const again = await run({ resource: 'contact', operation: 'addFollowers', contactId: byId(contactId), followers: `=${u2}, ${u3}` });
-		expect(lastRequest().body).toEqual({ followers: [u2, u3] });
+		expect(last().body).toEqual({ followers: [u2, u3] });
 		expect(again.output('HighLevel')[0]).toMatchObject({ followers: [u1, u2, u3], followersAdded: [u3] });
 
 		const removed = await run({ resource: 'contact', operation: 'removeFollowers', contactId: byId(contactId), followers: [u1] });
-		expect(lastRequest()).toMatchObject({ method: 'DELETE', body: { followers: [u1] } });
+		expect(last()).toMatchObject({ method: 'DELETE', body: { followers: [u1] } });
 		expect(removed.output('HighLevel')).toEqual([{ id: contactId, followers: [u2, u3], followersRemoved: [u1] }]);
 		expect(automation().followers.get(contactId)).toEqual([u2, u3]);
 
 		const before = operationCounts(sandbox);
 		const none = await run({ resource: 'contact', operation: 'addFollowers', contactId: byId(contactId), followers: '={{ [] }}' });
-		expect(messages(none)).toMatch(/Follower Names or IDs/);
+		expect(errorText(none)).toMatch(/Follower Names or IDs/);
 		expect(operationsSince(sandbox, before)).toEqual({});
 	});
 
@@ -150,11 +121,11 @@ describe('Contact automation, Workflow and Campaign operations', () => {
 		const contact = sandbox.store.location().contacts.get(contactId)!;
 		const byEmail = await run({ resource: 'contact', operation: 'findDuplicate', searchBy: 'email', email: contact.email!.toUpperCase() });
 		expect(byEmail.errors('HighLevel')).toEqual([]);
-		expect(lastRequest().query).toEqual({ locationId: sandbox.locationId, email: contact.email });
+		expect(last().query).toEqual({ locationId: sandbox.locationId, email: contact.email });
 		expect(byEmail.output('HighLevel')).toEqual([expect.objectContaining({ id: contactId })]);
 
 		const byPhone = await run({ resource: 'contact', operation: 'findDuplicate', searchBy: 'phone', phone: contact.phone! });
-		expect(lastRequest().query).toEqual({ locationId: sandbox.locationId, number: contact.phone });
+		expect(last().query).toEqual({ locationId: sandbox.locationId, number: contact.phone });
 		expect(byPhone.output('HighLevel')).toEqual([expect.objectContaining({ id: contactId })]);
 
 		const none = await run({ resource: 'contact', operation: 'findDuplicate', searchBy: 'email', email: 'nobody.here@example.com' });
@@ -163,7 +134,7 @@ describe('Contact automation, Workflow and Campaign operations', () => {
 
 		const before = operationCounts(sandbox);
 		const bad = await run({ resource: 'contact', operation: 'findDuplicate', searchBy: 'email', email: 'not-an-email' });
-		expect(messages(bad)).toMatch(/Email/);
+		expect(errorText(bad)).toMatch(/Email/);
 		expect(operationsSince(sandbox, before)).toEqual({});
 	});
 });

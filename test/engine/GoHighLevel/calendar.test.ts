@@ -1,50 +1,21 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { Sandbox } from '../../sandbox';
 import { activityOf, defaultCalendarGroupId, defaultCalendarId } from '../../sandbox/activity';
-import { createCredentialStore } from '../harness';
 import {
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
+	DAY_MS,
 	operationCounts,
 	operationsSince,
-	pitCredential,
-	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
+	SANDBOX_ZONE,
+	useEngineSandbox,
 } from './helpers';
-
-const DAY = 86_400_000;
-/** The sandbox location's time zone: the seeded calendar is open Mon–Fri 09:00–17:00 there, 30-minute slots. */
-const ZONE = 'America/Chicago';
 
 /** Calendar, Calendar Group and Get Free Slots, end to end through n8n-core and the sandbox. */
 describe('Calendar operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
+	const { sandbox, proxy, run, last } = useEngineSandbox();
 	let calendarId: string;
 	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
 		calendarId = defaultCalendarId(sandbox.locationId);
 	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
 
-	const run = async (parameters: IDataObject) =>
-		await runNode(sandbox, parameters as never, {
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
 	const calendars = () => activityOf(sandbox.store.location()).calendars;
-	const last = (method: string, path: string) => {
-		const requests = proxy.to(method, path);
-		return requests[requests.length - 1];
-	};
 
 	it('Create: sends name and the chosen fields (Version 2021-04-15), stores the calendar, outputs it', async () => {
 		const result = await run({
@@ -114,27 +85,23 @@ describe('Calendar operations', () => {
 	describe('Get Free Slots', () => {
 		// Monday 2027-03-01 00:00 to Wednesday 2027-03-03 00:00 in the location's zone: two open days.
 		const twoDays = { startDate: '2027-03-01T00:00:00', endDate: '2027-03-03T00:00:00' };
+		/** Get Free Slots of the seeded calendar over `range` (`startDate`, `endDate`), one item per slot. */
+		const slotsOver = async (range: Record<string, unknown>, options: Record<string, unknown> = { timeZone: SANDBOX_ZONE }) =>
+			await run({ resource: 'calendar', operation: 'getFreeSlots', calendarId, ...range, outputPer: 'slot', options });
 
 		it('one item per slot: epoch ms numbers in the query, the time zone sent, slots in that zone, in order', async () => {
-			const result = await run({
-				resource: 'calendar',
-				operation: 'getFreeSlots',
-				calendarId,
-				...twoDays,
-				outputPer: 'slot',
-				options: { timeZone: ZONE },
-			});
+			const result = await slotsOver(twoDays);
 			expect(result.status).toBe('success');
 			const request = last('GET', `/calendars/${calendarId}/free-slots`);
 			expect(request.query).toEqual({
 				startDate: String(Date.parse('2027-03-01T06:00:00Z')),
 				endDate: String(Date.parse('2027-03-03T06:00:00Z')),
-				timezone: ZONE,
+				timezone: SANDBOX_ZONE,
 			});
 			const items = result.output('HighLevel');
 			expect(items).toHaveLength(32);
-			expect(items[0]).toEqual({ date: '2027-03-01', startTime: '2027-03-01T09:00:00-06:00', calendarId, timeZone: ZONE });
-			expect(items[31]).toEqual({ date: '2027-03-02', startTime: '2027-03-02T16:30:00-06:00', calendarId, timeZone: ZONE });
+			expect(items[0]).toEqual({ date: '2027-03-01', startTime: '2027-03-01T09:00:00-06:00', calendarId, timeZone: SANDBOX_ZONE });
+			expect(items[31]).toEqual({ date: '2027-03-02', startTime: '2027-03-02T16:30:00-06:00', calendarId, timeZone: SANDBOX_ZONE });
 		});
 
 		it('one item per day: the slots of each day, listed in another time zone', async () => {
@@ -159,7 +126,7 @@ describe('Calendar operations', () => {
 		it('a range over 31 days: asked in 31-day parts (3 requests for 70 days), merged, each slot once', async () => {
 			const before = operationCounts(sandbox);
 			const from = Date.parse('2027-03-01T06:00:00Z');
-			const to = from + 70 * DAY;
+			const to = from + 70 * DAY_MS;
 			const result = await run({
 				resource: 'calendar',
 				operation: 'getFreeSlots',
@@ -167,7 +134,7 @@ describe('Calendar operations', () => {
 				startDate: from,
 				endDate: to,
 				outputPer: 'day',
-				options: { timeZone: ZONE },
+				options: { timeZone: SANDBOX_ZONE },
 			});
 			expect(result.status).toBe('success');
 			expect(operationsSince(sandbox, before)).toEqual({ 'get-slots': 3 });
@@ -176,9 +143,9 @@ describe('Calendar operations', () => {
 				.slice(-3)
 				.map((r) => [Number(r.query.startDate), Number(r.query.endDate)]);
 			expect(spans).toEqual([
-				[from, from + 31 * DAY],
-				[from + 31 * DAY, from + 62 * DAY],
-				[from + 62 * DAY, to],
+				[from, from + 31 * DAY_MS],
+				[from + 31 * DAY_MS, from + 62 * DAY_MS],
+				[from + 62 * DAY_MS, to],
 			]);
 			const days = result.output('HighLevel');
 			// 10 full weeks Mon–Fri (the end, Monday 2027-05-10 00:00, opens no slot).
@@ -207,14 +174,7 @@ describe('Calendar operations', () => {
 				dateAdded: '2027-01-01T00:00:00.000Z',
 				dateUpdated: '2027-01-01T00:00:00.000Z',
 			});
-			const result = await run({
-				resource: 'calendar',
-				operation: 'getFreeSlots',
-				calendarId,
-				...twoDays,
-				outputPer: 'slot',
-				options: { timeZone: ZONE },
-			});
+			const result = await slotsOver(twoDays);
 			const slots = result.output('HighLevel').map((s) => s.startTime);
 			expect(slots).toHaveLength(31);
 			expect(slots).not.toContain('2027-03-01T10:00:00-06:00');
@@ -223,33 +183,15 @@ describe('Calendar operations', () => {
 
 		it('End Date before Start Date, or a bad date: a local error naming the fields, no request', async () => {
 			const before = operationCounts(sandbox);
-			const reversed = await run({
-				resource: 'calendar',
-				operation: 'getFreeSlots',
-				calendarId,
-				startDate: '2027-03-03T00:00:00',
-				endDate: '2027-03-01T00:00:00',
-				outputPer: 'slot',
-			});
-			expect(reversed.errors('HighLevel')[0].message).toBe('End Date must be after Start Date');
-			const empty = await run({
-				resource: 'calendar',
-				operation: 'getFreeSlots',
-				calendarId,
-				startDate: '2027-03-01T00:00:00',
-				endDate: '2027-03-01T00:00:00',
-				outputPer: 'slot',
-			});
-			expect(empty.errors('HighLevel')[0].message).toBe('End Date must be after Start Date');
-			const badZone = await run({
-				resource: 'calendar',
-				operation: 'getFreeSlots',
-				calendarId,
-				...twoDays,
-				outputPer: 'slot',
-				options: { timeZone: 'Mars/Olympus' },
-			});
-			expect(badZone.errors('HighLevel')[0].message).toBe('Time Zone "Mars/Olympus" is not an IANA time zone');
+			const firstError = async (range: Record<string, unknown>, options = {}) =>
+				(await slotsOver(range, options)).errors('HighLevel')[0].message;
+			expect(await firstError({ startDate: '2027-03-03T00:00:00', endDate: '2027-03-01T00:00:00' })).toBe(
+				'End Date must be after Start Date',
+			);
+			expect(await firstError({ startDate: '2027-03-01T00:00:00', endDate: '2027-03-01T00:00:00' })).toBe(
+				'End Date must be after Start Date',
+			);
+			expect(await firstError(twoDays, { timeZone: 'Mars/Olympus' })).toBe('Time Zone "Mars/Olympus" is not an IANA time zone');
 			expect(operationsSince(sandbox, before)).toEqual({});
 		});
 	});

@@ -1,49 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { ContactRecord, Sandbox } from '../../sandbox';
-import { createCredentialStore } from '../harness';
-import {
-	byId,
-	customFieldId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
-	pitCredential,
-	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './helpers';
+import type { ContactRecord } from '../../sandbox';
+import { byId, customFieldId, useEngineSandbox } from './helpers';
 import { SIMPLE_CONTACT_KEYS } from '../../../nodes/GoHighLevel/resources/contact/fields';
 
 /** Every operation of the Contact resource, end to end through n8n-core and the sandbox. */
 describe('Contact operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
-	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
+	const { sandbox, run, lastBody } = useEngineSandbox();
 
-	/** Runs the node through the recording proxy. */
-	const run = async (parameters: IDataObject, items?: IDataObject[]) =>
-		await runNode(sandbox, parameters as never, {
-			items,
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
 	const stored = (id: unknown): ContactRecord | undefined =>
 		sandbox.store.location().contacts.get(String(id));
 	const byEmail = (email: string) =>
 		[...sandbox.store.location().contacts.values()].find((c) => c.email === email);
-	const lastBody = (method: string, path: string) => {
-		const requests = proxy.to(method, path);
-		return requests[requests.length - 1]?.body as IDataObject;
-	};
 	const seeded = (email: string) => {
 		const contact = byEmail(email);
 		if (!contact) throw new Error(`seed contact ${email} missing`);

@@ -1,41 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { Sandbox } from '../../sandbox';
 import { activityOf } from '../../sandbox/activity';
 import { addConversation } from '../../sandbox/conversations';
-import { createCredentialStore } from '../harness';
-import {
-	byId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
-	operationsSince,
-	operationCounts,
-	pitCredential,
-	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './helpers';
+import { byId, operationCounts, operationsSince, useEngineSandbox } from './helpers';
 
 /** Every operation of the Conversation resource, end to end through n8n-core and the sandbox. */
 describe('Conversation operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
-	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
+	const { sandbox, proxy, run } = useEngineSandbox();
 
-	const run = async (parameters: IDataObject) =>
-		await runNode(sandbox, parameters as never, {
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
 	const contact = (email: string) => [...sandbox.store.location().contacts.values()].find((c) => c.email === email)!;
 	const conversations = () => activityOf(sandbox.store.location()).conversations;
 

@@ -2,24 +2,21 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import type { Sandbox } from '../../sandbox';
 import { activityOf } from '../../sandbox/activity';
 import { automationOf } from '../../sandbox/automation';
 import { createCredentialStore, runWorkflow, type WorkflowJson } from '../harness';
-import { freshSandbox, pitCredential } from './helpers';
+import { pitCredential, useSandbox } from './helpers';
 
 const demo = JSON.parse(
 	readFileSync(join(__dirname, '..', '..', 'e2e', 'fixtures', 'demo.workflow.json'), 'utf8'),
 ) as WorkflowJson;
 
 describe('demo workflow in n8n-core WorkflowExecute', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await freshSandbox();
+	const sandbox = useSandbox();
+	beforeAll(() => {
 		sandbox.seedContacts(1200, { tags: ['n8n-demo'] });
 		sandbox.seedContacts(800);
 	});
-	afterAll(async () => await sandbox.close());
 
 	it('creates the contact with custom fields, the opportunity, moves it, books a free slot, sends an SMS and an email, adds a note and a task, enrols the contact in a workflow, and lists every tagged contact', async () => {
 		const result = await runWorkflow({ workflow: demo, credentials: createCredentialStore([pitCredential(sandbox)]) });

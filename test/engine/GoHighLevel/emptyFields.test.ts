@@ -1,22 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ContactRecord, Sandbox } from '../../sandbox';
+import type { ContactRecord } from '../../sandbox';
 import { clearListCache } from '../../../nodes/GoHighLevel/shared/cache';
-import { createCredentialStore } from '../harness';
 import {
 	byId,
 	customFieldId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
 	operationCounts,
 	operationsSince,
 	pipelineNamed,
-	pitCredential,
-	runNode,
-	stageId,
-	startRecordingProxy,
 	type RecordedRequest,
-	type RecordingProxy,
+	stageId,
+	useEngineSandbox,
 } from './helpers';
 
 /** An Assigned User resource locator left empty, as n8n stores it when the field is added but not filled in. */
@@ -46,25 +40,8 @@ function emptyPaths(value: unknown, path: string, allowed: string[] = []): strin
  * and their options): end to end through n8n-core, the recording proxy and the sandbox.
  */
 describe('Empty fields are never sent; clearing is explicit', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
-	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
+	const { sandbox, proxy, run } = useEngineSandbox();
 
-	const run = async (parameters: IDataObject, items?: IDataObject[]) =>
-		await runNode(sandbox, parameters as never, {
-			items,
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
 	const contacts = () => [...sandbox.store.location().contacts.values()];
 	const byEmail = (email: string): ContactRecord => {
 		const contact = contacts().find((c) => c.email === email);

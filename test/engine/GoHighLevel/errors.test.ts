@@ -1,27 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SECOND_LOCATION_ID, type Sandbox } from '../../sandbox';
+import { SECOND_LOCATION_ID } from '../../sandbox';
 import { createCredentialStore, type RunResult } from '../harness';
 import {
 	byId,
 	directRequest,
-	freshSandbox,
 	GENEROUS_RATE_LIMIT,
 	operationCounts,
 	operationsSince,
 	pitCredential,
 	runNode,
+	useSandbox,
 } from './helpers';
 
 /** What users see when something is wrong: readable messages, nothing sent when it is wrong locally, no tokens. */
 describe('error mapping', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
 	const secrets: string[] = [];
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
+	beforeAll(() => {
 		secrets.push(sandbox.privateIntegrationToken);
 	});
-	afterAll(async () => await sandbox.close());
 
 	/** Runs the node and checks that no token appears anywhere in the execution data. */
 	const run = async (
@@ -193,11 +191,7 @@ describe('error mapping', () => {
 });
 
 describe('HighLevel 422 with an array message', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-	});
-	afterAll(async () => await sandbox.close());
+	const sandbox = useSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
 
 	it('shows the messages joined', async () => {
 		const result = await runNode(sandbox, {
@@ -219,11 +213,7 @@ describe('HighLevel 422 with an array message', () => {
 });
 
 describe('daily quota spent', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: { max: 100, intervalMs: 1000, daily: 5 } });
-	});
-	afterAll(async () => await sandbox.close());
+	const sandbox = useSandbox({ rateLimit: { max: 100, intervalMs: 1000, daily: 5 } });
 
 	it('fails fast with the daily message, without retrying, and then without asking again', async () => {
 		for (let i = 0; i < 5; i++) {

@@ -22,6 +22,7 @@ import {
 } from '../../sandbox';
 import { clearListCache } from '../../../nodes/GoHighLevel/shared/cache';
 import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
+import { lateBound } from '../../support/lateBound';
 import {
 	createCredentialStore,
 	ITEMS_SOURCE_TYPE,
@@ -63,6 +64,15 @@ export function pitCredential(
  * (`rateLimit: false` drops the headers, and the node then assumes the default.)
  */
 export const GENEROUS_RATE_LIMIT = { max: 10_000, intervalMs: 1000, daily: 1_000_000 };
+
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000;
+
+/**
+ * Time zone of the sandbox's default location (`timezone` of the seeded location, test/sandbox/seed.ts); its seeded
+ * calendar is open Mon–Fri 09:00–17:00 there, in 30-minute slots.
+ */
+export const SANDBOX_ZONE = 'America/Chicago';
 
 /** Starts a sandbox with fresh limiter and list caches (module state of the node is per process). */
 export async function freshSandbox(options?: SandboxOptions): Promise<Sandbox> {
@@ -379,4 +389,80 @@ export async function directRequest(
 	});
 	await response.arrayBuffer();
 	return response.status;
+}
+
+/**
+ * Registers a `beforeAll` starting a {@link freshSandbox} with `options` (no rate limit unless given) and an
+ * `afterAll` closing it; for blocks that need no recording proxy (see {@link useEngineSandbox}).
+ * @returns the block's sandbox, usable inside its tests and hooks (and in `beforeAll` hooks registered after this call)
+ */
+export function useSandbox(options?: SandboxOptions): Sandbox {
+	let started: Sandbox | undefined;
+	beforeAll(async () => {
+		started = await freshSandbox(options);
+	});
+	afterAll(async () => await started?.close());
+	return lateBound(() => started, 'sandbox');
+}
+
+/** What {@link useEngineSandbox} gives a `describe` block; every member may be used inside its tests and hooks. */
+export interface EngineSandbox {
+	/** The block's sandbox (a fresh one per block, started in `beforeAll`, closed in `afterAll`). */
+	sandbox: Sandbox;
+	/** The recording proxy in front of {@link sandbox}, started and closed with it. */
+	proxy: RecordingProxy;
+	/** Runs the GoHighLevel node once over `items` with the sandbox's PIT credential, sent through {@link proxy}. */
+	run(parameters: IDataObject, items?: IDataObject[]): Promise<RunResult>;
+	/** The last recorded request to `method path`, or the last of all without arguments (undefined if none). */
+	last(method?: string, path?: string): RecordedRequest;
+	/** Parsed JSON body of {@link last}`(method, path)`. */
+	lastBody(method: string, path: string): IDataObject;
+	/** The node's errors as one string: `message description | …`, for `toMatch`. */
+	errorText(result: RunResult): string;
+}
+
+/**
+ * Sets up the usual engine-test block: registers `beforeAll` (a {@link freshSandbox} with
+ * {@link GENEROUS_RATE_LIMIT} plus `sandboxOptions`, and a {@link startRecordingProxy} in front of it), `afterAll`
+ * (closes both) and `afterEach` (the sandbox recorded no request that breaks the OpenAPI spec:
+ * `stats.invalidRequests` is `[]`). Call it first in the `describe`, so that the block's own `beforeAll` hooks
+ * run after it and may use the sandbox.
+ */
+export function useEngineSandbox(sandboxOptions: SandboxOptions = {}): EngineSandbox {
+	let started: Sandbox | undefined;
+	let recorder: RecordingProxy | undefined;
+	beforeAll(async () => {
+		started = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT, ...sandboxOptions });
+		recorder = await startRecordingProxy(started.url);
+	});
+	afterAll(async () => {
+		await recorder?.close();
+		await started?.close();
+	});
+	afterEach(() => {
+		expect(started?.stats.invalidRequests).toEqual([]);
+	});
+
+	const sandbox = lateBound(() => started, 'sandbox');
+	const proxy = lateBound(() => recorder, 'recording proxy');
+	const last = (method?: string, path?: string): RecordedRequest => {
+		const requests = method && path ? proxy.to(method, path) : proxy.requests;
+		return requests[requests.length - 1];
+	};
+	return {
+		sandbox,
+		proxy,
+		run: async (parameters, items) =>
+			await runNode(sandbox, parameters as INode['parameters'], {
+				items,
+				credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
+			}),
+		last,
+		lastBody: (method, path) => last(method, path)?.body as IDataObject,
+		errorText: (result) =>
+			result
+				.errors('HighLevel')
+				.map((e) => `${e.message} ${e.description ?? ''}`)
+				.join(' | '),
+	};
 }

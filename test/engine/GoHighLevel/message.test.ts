@@ -3,53 +3,27 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
 import { activityOf, type MessageRecord } from '../../sandbox/activity';
 import { addConversation } from '../../sandbox/conversations';
-import { createCredentialStore } from '../harness';
-import {
-	byId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
-	operationCounts,
-	operationsSince,
-	pitCredential,
-	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './helpers';
+import { byId, operationCounts, operationsSince, useEngineSandbox } from './helpers';
 
 /** Every operation of the Message resource, end to end through n8n-core and the sandbox. */
 describe('Message operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
+	const { sandbox, proxy, run, lastBody } = useEngineSandbox();
 	let receiver: http.Server;
 	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
 		receiver = http.createServer((_req, res) => res.end('ok'));
 		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 		sandbox.setWebhookUrl(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
 	});
 	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
 		await new Promise<void>((resolve) => receiver.close(() => resolve()));
 	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
 
-	const run = async (parameters: IDataObject, items?: IDataObject[]) =>
-		await runNode(sandbox, parameters as never, {
-			items,
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
 	const contact = (email: string) => [...sandbox.store.location().contacts.values()].find((c) => c.email === email)!;
 	const messages = () => activityOf(sandbox.store.location()).messages;
 	const conversationsOf = (contactId: string) =>
 		[...activityOf(sandbox.store.location()).conversations.values()].filter((c) => c.contactId === contactId);
-	const lastBody = (method: string, path: string) => proxy.to(method, path).pop()?.body as IDataObject;
 	const eventsOf = async (type: string) => {
 		await sandbox.webhooks.idle();
 		return sandbox.webhooks.deliveries.filter((d) => d.type === type).map((d) => d.payload as IDataObject);

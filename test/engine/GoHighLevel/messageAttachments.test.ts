@@ -20,18 +20,17 @@ import { createCredentialStore, MANUAL_TRIGGER_TYPE, runWorkflow } from '../harn
 import {
 	byId,
 	exchangeAuthorizationCode,
-	freshSandbox,
 	GENEROUS_RATE_LIMIT,
 	GHL_TYPE,
 	OAUTH_CREDENTIAL,
 	oauthCredential,
 	operationCounts,
 	operationsSince,
-	pitCredential,
 	PIT_CREDENTIAL,
+	pitCredential,
 	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
+	useEngineSandbox,
+	useSandbox,
 } from './helpers';
 
 /** A node that reads a file from disk into the item's binary property `data` (n8n's `prepareBinaryData`), like Read/Write Files from Disk. */
@@ -97,21 +96,13 @@ async function sendWithFile(
 }
 
 describe('Message → Send with attachments from binary data', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
+	const { sandbox, proxy, lastBody } = useEngineSandbox();
 	let dir: string;
 	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghl-attach-'));
 	});
 	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
 		fs.rmSync(dir, { recursive: true, force: true });
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
 	});
 	const contact = (email: string) => [...sandbox.store.location().contacts.values()].find((c) => c.email === email)!;
 
@@ -146,7 +137,7 @@ describe('Message → Send with attachments from binary data', () => {
 		expect(uploads[0].conversationId).toBe(sent.conversationId);
 		const message = activityOf(sandbox.store.location()).messages.get(String(sent.messageId));
 		expect(message?.attachments).toEqual(['https://cdn.example.com/terms.pdf', uploads[0].url]);
-		expect((proxy.to('POST', '/conversations/messages').pop()?.body as IDataObject).attachments).toEqual([
+		expect(lastBody('POST', '/conversations/messages').attachments).toEqual([
 			'https://cdn.example.com/terms.pdf',
 			uploads[0].url,
 		]);
@@ -283,11 +274,7 @@ async function startDroppingProxy(target: string, drop: (method: string, path: s
 }
 
 describe('Message → Send is never duplicated', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-	});
-	afterAll(async () => await sandbox.close());
+	const sandbox = useSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
 
 	it('a network failure after HighLevel processed a send fails the item and sends nothing again; a GET after the same failure is re-sent', async () => {
 		const alan = [...sandbox.store.location().contacts.values()].find((c) => c.email === 'alan@example.com')!;

@@ -1,14 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
 import {
 	byId,
-	freshSandbox,
 	GENEROUS_RATE_LIMIT,
 	operationCounts,
 	operationsSince,
 	pipelineNamed,
 	runNode,
+	useSandbox,
 } from './helpers';
 
 /**
@@ -16,11 +15,7 @@ import {
  * the node's fields, and what can be checked locally is checked before any request.
  */
 describe('error messages that name the node field and the fix', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-	});
-	afterAll(async () => await sandbox.close());
+	const sandbox = useSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
 
 	const contactOf = (email: string) =>
 		[...sandbox.store.location().contacts.values()].find((c) => c.email === email)!.id;

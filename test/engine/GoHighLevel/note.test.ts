@@ -1,48 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { Sandbox } from '../../sandbox';
 import { activityOf } from '../../sandbox/activity';
-import { createCredentialStore } from '../harness';
-import {
-	byId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
-	operationCounts,
-	operationsSince,
-	pitCredential,
-	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './helpers';
+import { byId, operationCounts, operationsSince, useEngineSandbox } from './helpers';
 
 /** Every operation of the Note resource (notes of a contact, contacts.json), through n8n-core and the sandbox. */
 describe('Note operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
+	const { sandbox, run, lastBody, errorText } = useEngineSandbox();
 	let contactId: string;
 	let userId: string;
 	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
 		contactId = [...sandbox.store.location().contacts.keys()][0];
 		userId = sandbox.store.location().users[0].id;
 	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
 
-	const run = async (parameters: IDataObject) =>
-		await runNode(sandbox, parameters as never, {
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
-	const messages = (result: { errors(n: string): Array<{ message: string; description?: string }> }) =>
-		result.errors('HighLevel').map((e) => `${e.message} ${e.description ?? ''}`).join(' | ');
 	const notes = () => activityOf(sandbox.store.location()).notes;
-	const lastBody = (method: string, path: string) => proxy.to(method, path).at(-1)?.body as IDataObject;
 
 	it('Create: sends the body and the fields set, stores the note on the contact, outputs it', async () => {
 		const result = await run({
@@ -101,7 +70,7 @@ describe('Note operations', () => {
 		const id = [...notes().values()].find((n) => n.contactId === contactId)!.id;
 		const before = operationCounts(sandbox);
 		const result = await run({ resource: 'note', operation: 'update', contactId: byId(contactId), noteId: byId(id), updateFields: {} });
-		expect(messages(result)).toMatch(/Nothing to update/);
+		expect(errorText(result)).toMatch(/Nothing to update/);
 		expect(operationsSince(sandbox, before)).toEqual({});
 	});
 
@@ -109,6 +78,6 @@ describe('Note operations', () => {
 		const id = [...notes().values()].find((n) => n.contactId === contactId)!.id;
 		const other = [...sandbox.store.location().contacts.keys()][1];
 		const result = await run({ resource: 'note', operation: 'get', contactId: byId(other), noteId: byId(id) });
-		expect(messages(result)).toMatch(/not found/i);
+		expect(errorText(result)).toMatch(/not found/i);
 	});
 });

@@ -1,42 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OpportunityRecord, Sandbox } from '../../sandbox';
-import { createCredentialStore } from '../harness';
-import {
-	byId,
-	customFieldId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
-	pipelineNamed,
-	pitCredential,
-	runNode,
-	stageId,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './helpers';
+import type { OpportunityRecord } from '../../sandbox';
+import { byId, customFieldId, pipelineNamed, stageId, useEngineSandbox } from './helpers';
 import { SIMPLE_OPPORTUNITY_KEYS } from '../../../nodes/GoHighLevel/resources/opportunity/fields';
 
 /** Every operation of the Opportunity and Pipeline resources, end to end through n8n-core and the sandbox. */
 describe('Opportunity and Pipeline operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
-	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
+	const { sandbox, proxy, run, lastBody } = useEngineSandbox();
 
-	const run = async (parameters: IDataObject, items?: IDataObject[]) =>
-		await runNode(sandbox, parameters as never, {
-			items,
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
 	const contactId = (email: string) => {
 		const contact = [...sandbox.store.location().contacts.values()].find((c) => c.email === email);
 		if (!contact) throw new Error(`seed contact ${email} missing`);
@@ -48,10 +19,6 @@ describe('Opportunity and Pipeline operations', () => {
 		const found = [...sandbox.store.location().opportunities.values()].find((o) => o.name === name);
 		if (!found) throw new Error(`seed opportunity ${name} missing`);
 		return found;
-	};
-	const lastBody = (method: string, path: string) => {
-		const requests = proxy.to(method, path);
-		return requests[requests.length - 1]?.body as IDataObject;
 	};
 
 	it('Pipeline Get Many: one item per pipeline with its stages', async () => {

@@ -1,17 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
-import { createCredentialStore } from '../harness';
-import {
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
-	pipelineNamed,
-	pitCredential,
-	runNode,
-	seedOpportunities,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './helpers';
+import { pipelineNamed, seedOpportunities, useEngineSandbox } from './helpers';
 
 const TAG = 'import-2024';
 
@@ -20,32 +9,18 @@ const TAG = 'import-2024';
  * GET /opportunities/search (startAfter + startAfterId, limit ≤ 100), FACTS.md 2.14.
  */
 describe('pagination with filters', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
+	const { sandbox, proxy, run } = useEngineSandbox();
 	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
 		// 5,000 contacts, 2,000 of them tagged, interleaved over the whole dateAdded range.
 		for (let chunk = 0; chunk < 50; chunk++) {
 			sandbox.seedContacts(40, { tags: [TAG] });
 			sandbox.seedContacts(60);
 		}
 	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
 	beforeEach(() => {
 		proxy.requests.length = 0;
 	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
 
-	const run = async (parameters: IDataObject) =>
-		await runNode(sandbox, parameters as never, {
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
 	const contacts = () => [...sandbox.store.location().contacts.values()];
 
 	it('Contact Get Many, Return All, tag + date range: exactly the matching set, pages of 500', async () => {

@@ -2,18 +2,13 @@
 import { sleep } from 'n8n-workflow';
 
 import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
-import type { Sandbox } from '../../sandbox';
-import { directRequest, freshSandbox, runNode } from './helpers';
+import { directRequest, runNode, useSandbox } from './helpers';
 
 const ITEMS = 1000;
 const LIMIT = { max: 100, intervalMs: 1000, daily: 200_000 };
 
 describe('1,000 contact creates against the rate-limited sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: LIMIT });
-	});
-	afterAll(async () => await sandbox.close());
+	const sandbox = useSandbox({ rateLimit: LIMIT });
 
 	it('creates every contact exactly once, re-sending the requests HighLevel answered 429', async () => {
 		const items = Array.from({ length: ITEMS }, (_, i) => ({
@@ -94,11 +89,7 @@ describe('1,000 contact creates against the rate-limited sandbox', () => {
  */
 describe('a location whose limit is 25 per window, from the very first request', () => {
 	const TRIAL = { max: 25, intervalMs: 2000, daily: 10_000 };
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: TRIAL, latencyMs: 20 });
-	});
-	afterAll(async () => await sandbox.close());
+	const sandbox = useSandbox({ rateLimit: TRIAL, latencyMs: 20 });
 
 	it('60 creates in the first run: no 429 at all, every contact created once', async () => {
 		const key = `${sandbox.url}|${sandbox.locationId}`;

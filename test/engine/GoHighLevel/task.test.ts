@@ -3,50 +3,21 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
 import { activityOf, type TaskRecord } from '../../sandbox/activity';
-import { createCredentialStore } from '../harness';
-import {
-	byId,
-	freshSandbox,
-	GENEROUS_RATE_LIMIT,
-	operationCounts,
-	operationsSince,
-	pitCredential,
-	runNode,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './helpers';
+import { byId, operationCounts, operationsSince, useEngineSandbox } from './helpers';
 
 /** Every operation of the Task resource (contacts.json tasks, locations.json task search), through n8n-core and the sandbox. */
 describe('Task operations', () => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
+	const { sandbox, proxy, run, lastBody, errorText } = useEngineSandbox();
 	let contactId: string;
 	let otherContactId: string;
 	let userId: string;
 	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
-		proxy = await startRecordingProxy(sandbox.url);
 		[contactId, otherContactId] = [...sandbox.store.location().contacts.keys()];
 		userId = sandbox.store.location().users[0].id;
 	});
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
-	afterEach(() => {
-		expect(sandbox.stats.invalidRequests).toEqual([]);
-	});
 
-	const run = async (parameters: IDataObject) =>
-		await runNode(sandbox, parameters as never, {
-			credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]),
-		});
-	const messages = (result: { errors(n: string): Array<{ message: string; description?: string }> }) =>
-		result.errors('HighLevel').map((e) => `${e.message} ${e.description ?? ''}`).join(' | ');
 	const tasks = () => activityOf(sandbox.store.location()).tasks;
-	const lastBody = (method: string, path: string) => proxy.to(method, path).at(-1)?.body as IDataObject;
 
 	const create = async (title: string, extra: IDataObject = {}) => {
 		const result = await run({
@@ -85,7 +56,7 @@ describe('Task operations', () => {
 			title: 'Bad date',
 			dueDate: 'next tuesday',
 		});
-		expect(messages(result)).toMatch(/Due Date/);
+		expect(errorText(result)).toMatch(/Due Date/);
 		expect(operationsSince(sandbox, before)).toEqual({});
 	});
 
@@ -141,7 +112,7 @@ describe('Task operations', () => {
 
 		const nothing = operationCounts(sandbox);
 		const empty = await run({ resource: 'task', operation: 'update', contactId: byId(contactId), taskId: byId(id), updateFields: {} });
-		expect(messages(empty)).toMatch(/Nothing to update/);
+		expect(errorText(empty)).toMatch(/Nothing to update/);
 		expect(operationsSince(sandbox, nothing)).toEqual({});
 	});
 
