@@ -123,7 +123,9 @@ function runNpm(args) {
 function install(hash) {
 	console.error('node-cli: installing tooling/node-cli (first run or lockfile changed) ...');
 	const started = Date.now();
-	let status = runNpm(['ci', '--ignore-scripts', '--no-audit', '--no-fund']);
+	// `--loglevel=error`: the one warning this locked install prints is isolated-vm's "requires Node >= 24" engine
+	// notice; its install script never runs (--ignore-scripts) and lint does not load it. Errors still print.
+	let status = runNpm(['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
 	if (status !== 0) {
 		// npm 11 occasionally fails `ci` with "ENOENT: Cannot cd into …/node_modules/<nested>" while extracting nested
 		// packages under load; `npm install` with the lockfile present (and --no-save) yields the same locked tree.
