@@ -71,4 +71,14 @@ describe.each(descriptions.map((d) => [d.displayName, d] as const))('%s', (_name
 		}
 		expect(problems).toEqual([]);
 	});
+
+	test('no optional dropdown starts with a value n8n flags as "not supported"', () => {
+		// n8n 2.8's editor flags an options value missing from the loaded list ("The value "" is not supported!")
+		// unless the parameter has allowArbitraryValues; an optional field added to a collection starts at its default.
+		const problems = all
+			.filter(({ property }) => property.type === 'options' && property.typeOptions?.loadOptionsMethod)
+			.filter(({ property }) => !property.required && property.default === '' && !property.allowArbitraryValues)
+			.map(({ path }) => path);
+		expect(problems).toEqual([]);
+	});
 });

@@ -38,6 +38,8 @@ export function calendarField(
 		name,
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getCalendars' },
+		// Optional where it is an update field: n8n must not flag its empty start as "not supported".
+		allowArbitraryValues: true,
 		required: true,
 		default: '',
 		...(show ? { displayOptions: { show } } : {}),
@@ -57,6 +59,7 @@ export function calendarGroupField(
 		name,
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getCalendarGroups' },
+		allowArbitraryValues: true,
 		default: '',
 		...(show ? { displayOptions: { show } } : {}),
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',

@@ -106,6 +106,8 @@ export function customFieldsProperty(
 							loadOptionsMethod:
 								model === 'contact' ? 'getContactCustomFields' : 'getOpportunityCustomFields',
 						},
+						// A new row starts empty: without this n8n flags "" as "not supported" before a field is chosen.
+						allowArbitraryValues: true,
 						default: '',
 						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 						hint: `An expression may also name the field by key (e.g. ${model}.my_field) or by name`,
@@ -330,6 +332,8 @@ export function pipelineField(
 		name,
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPipelines' },
+		// Pipelines may also be named in an expression, and an optional field starts empty: n8n must not flag either.
+		allowArbitraryValues: true,
 		default: '',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'An expression may also give the pipeline\'s name',
@@ -348,6 +352,7 @@ export function stageField(
 		name,
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPipelineStages', loadOptionsDependsOn: [pipelineParameter] },
+		allowArbitraryValues: true,
 		default: '',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'A stage of the chosen pipeline. An expression may also give the stage\'s name.',
