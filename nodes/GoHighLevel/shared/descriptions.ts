@@ -163,7 +163,7 @@ export function assignedUserField(extra: Pick<INodeProperties, 'routing' | 'hint
 /**
  * A resource locator for a user of the location (listSearch `searchUsers`, users.json `get-user-by-location`), or a
  * user ID; e.g. `userLocator({ displayName: 'User', name: 'userId', show })` for calendar events of a user. Read the
- * id with {@link assignedUserId}.
+ * id with {@link locatorValue}.
  */
 export function userLocator(o: {
 	displayName: string;
@@ -215,11 +215,11 @@ export function dateRangeFields(o: {
 }
 
 /**
- * The user id held by an Assigned User value as a collection returns it: a resource locator
- * (`{ __rl, mode, value }`) or, in workflows saved before it was one, a plain string.
+ * The id held by a resource locator value as a collection returns it (`{ __rl, mode, value }`: Assigned User,
+ * Contact filters) or, in workflows saved before the field was a locator, a plain string.
  * @returns the trimmed id, `''` when empty
  */
-export function assignedUserId(value: unknown): string {
+export function locatorValue(value: unknown): string {
 	const raw = value && typeof value === 'object' ? (value as IDataObject).value : value;
 	return raw === undefined || raw === null ? '' : String(raw).trim();
 }

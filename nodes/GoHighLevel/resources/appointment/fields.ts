@@ -14,7 +14,7 @@ import {
 	timeZoneOption,
 	ZONED_TIME_HINT,
 } from '../../shared/calendarFields';
-import { assignedUserId, userLocator } from '../../shared/descriptions';
+import { locatorValue, userLocator } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { assertRange, toEpochMs, toZonedIso } from '../../shared/time';
 import { apiRequest } from '../../shared/transport';
@@ -101,7 +101,7 @@ export function appointmentBody(mode: 'create' | 'update') {
 			const value = fields[key];
 			if (value !== undefined && value !== '' && value !== null) body[key] = value;
 		}
-		const user = assignedUserId(fields.assignedUserId);
+		const user = locatorValue(fields.assignedUserId);
 		if (user) body.assignedUserId = user;
 		if (mode === 'create') {
 			body.calendarId = String(this.getNodeParameter('calendarId', '')).trim();

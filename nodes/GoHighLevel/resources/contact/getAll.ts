@@ -8,7 +8,7 @@ import type {
 
 import {
 	assignedUserField,
-	assignedUserId,
+	locatorValue,
 	collectionField,
 	returnAllOrLimit,
 	simplifyProperty,
@@ -112,7 +112,7 @@ export async function buildContactSearch(
 		if (!isPhone(f.phone)) throw fail('Phone', 'must be a phone number with 7 to 15 digits.');
 		filters.push({ field: 'phone', operator: 'eq', value: f.phone.trim() });
 	}
-	const assignedTo = assignedUserId(f.assignedTo);
+	const assignedTo = locatorValue(f.assignedTo);
 	if (assignedTo) filters.push({ field: 'assignedTo', operator: 'eq', value: assignedTo });
 	const range: IDataObject = {};
 	if (f.dateAddedAfter) {

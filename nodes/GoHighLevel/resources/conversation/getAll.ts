@@ -8,7 +8,7 @@ import type {
 
 import {
 	assignedUserField,
-	assignedUserId,
+	locatorValue,
 	collectionField,
 	recordLocator,
 	returnAllOrLimit,
@@ -33,9 +33,9 @@ async function buildSearch(
 	const query = String(this.getNodeParameter('query', '') ?? '').trim();
 	if (query) qs.query = query;
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
-	const contactId = assignedUserId(filters.contactId);
+	const contactId = locatorValue(filters.contactId);
 	if (contactId) qs.contactId = contactId;
-	const assignedTo = assignedUserId(filters.assignedTo);
+	const assignedTo = locatorValue(filters.assignedTo);
 	if (assignedTo) qs.assignedTo = assignedTo;
 	if (filters.status) qs.status = filters.status;
 	const sort = this.getNodeParameter('sort', {}) as IDataObject;

@@ -8,7 +8,7 @@ import type {
 
 import {
 	assignedUserField,
-	assignedUserId,
+	locatorValue,
 	collectionField,
 	contactLocator,
 	returnAllOrLimit,
@@ -41,9 +41,9 @@ export async function buildTaskSearch(
 ): Promise<IHttpRequestOptions> {
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 	const f = this.getNodeParameter('filters', {}) as TaskFilters;
-	const contactId = assignedUserId(f.contactId);
+	const contactId = locatorValue(f.contactId);
 	if (contactId) body.contactId = [contactId];
-	const assignedTo = assignedUserId(f.assignedTo);
+	const assignedTo = locatorValue(f.assignedTo);
 	if (assignedTo) body.assignedTo = [assignedTo];
 	if (f.status === 'completed') body.completed = true;
 	if (f.status === 'pending') body.completed = false;
