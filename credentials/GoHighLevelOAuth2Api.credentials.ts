@@ -12,9 +12,17 @@ export const DEFAULT_SCOPES = [
 	'opportunities.write',
 	'locations.readonly',
 	'locations/customFields.readonly',
+	'locations/customFields.write',
+	'locations/customValues.readonly',
+	'locations/customValues.write',
 	'locations/tags.readonly',
+	'locations/tags.write',
+	'locations/templates.readonly',
 	'locations/tasks.readonly',
 	'users.readonly',
+	'users.write',
+	'businesses.readonly',
+	'businesses.write',
 	'calendars.readonly',
 	'calendars.write',
 	'calendars/groups.readonly',
@@ -26,6 +34,22 @@ export const DEFAULT_SCOPES = [
 	'conversations/message.write',
 	'workflows.readonly',
 	'campaigns.readonly',
+	'objects/schema.readonly',
+	'objects/record.readonly',
+	'objects/record.write',
+	'associations.readonly',
+	'associations/relation.readonly',
+	'associations/relation.write',
+	'forms.readonly',
+	'surveys.readonly',
+	'funnels/funnel.readonly',
+	'funnels/page.readonly',
+	'links.readonly',
+	'medias.readonly',
+	'medias.write',
+	// Agency (Company) installs: the Location list and the exchange of the agency token for a location's (FACTS.md 3.4).
+	'oauth.readonly',
+	'oauth.write',
 ];
 
 /**
@@ -35,7 +59,9 @@ export const DEFAULT_SCOPES = [
  *   chosen in the first field, "Authorization Domain" (the parent `oAuth2Api` field `authUrl`: n8n's credential form
  *   keeps the parent's field order, and `authUrl` comes before Client ID there).
  * - Token URL: `<API base URL>/oauth/token` (oauth.json `get-access-token`), client id and secret sent in the body.
- * - The location the app was installed on comes from the token response (`oauthTokenData.locationId`).
+ * - The location the app was installed on comes from the token response (`oauthTokenData.locationId`). An agency
+ *   install gives a Company token (`userType: "Company"`, `companyId`, no location; FACTS.md 3.4): the nodes then
+ *   ask for a Location and exchange the token for that location's (transport.ts `sendRequest`).
  *   Refresh tokens are single-use and rotate; n8n stores the new pair after every refresh.
  */
 /** Path of HighLevel's authorization page (choose location) on both marketplace domains (FACTS.md 3.1). */

@@ -2,21 +2,37 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
+import { apiRequestDescription } from './resources/apiRequest';
 import { appointmentDescription } from './resources/appointment';
 import { appointmentNoteDescription } from './resources/appointmentNote';
+import { associationDescription } from './resources/association';
 import { blockedSlotDescription } from './resources/blockedSlot';
+import { businessDescription } from './resources/business';
 import { calendarDescription } from './resources/calendar';
 import { calendarGroupDescription } from './resources/calendarGroup';
 import { campaignDescription } from './resources/campaign';
 import { contactDescription } from './resources/contact';
 import { conversationDescription } from './resources/conversation';
+import { customFieldDescription } from './resources/customField';
+import { customObjectDescription } from './resources/customObject';
+import { customObjectRecordDescription } from './resources/customObjectRecord';
+import { customValueDescription } from './resources/customValue';
+import { formDescription } from './resources/form';
+import { funnelDescription } from './resources/funnel';
+import { locationDescription } from './resources/location';
+import { mediaDescription } from './resources/media';
 import { messageDescription } from './resources/message';
 import { noteDescription } from './resources/note';
 import { opportunityDescription } from './resources/opportunity';
 import { pipelineDescription } from './resources/pipeline';
+import { relationDescription } from './resources/relation';
+import { surveyDescription } from './resources/survey';
+import { tagDescription } from './resources/tag';
 import { taskDescription } from './resources/task';
+import { triggerLinkDescription } from './resources/triggerLink';
+import { userDescription } from './resources/user';
 import { workflowDescription } from './resources/workflow';
-import { authenticationProperty } from './shared/descriptions';
+import { agencyLocationProperty, authenticationProperty } from './shared/descriptions';
 
 /**
  * HighLevel (GoHighLevel / LeadConnector API v2) action node. Declarative: each operation's routing comes from
@@ -33,9 +49,9 @@ export class GoHighLevel implements INodeType {
 		// The operation's action text ("Get many contacts") by `<resource>:<operation>`, else the raw values. A string
 		// literal (n8n's lint requires one); test/editor checks it against every operation option.
 		subtitle:
-			'={{ {"calendar:create":"Create a calendar","calendar:delete":"Delete a calendar","calendar:get":"Get a calendar","calendar:getAll":"Get many calendars","calendar:getFreeSlots":"Get free slots of a calendar","calendar:update":"Update a calendar","calendarGroup:getAll":"Get many calendar groups","appointment:create":"Book an appointment","appointment:delete":"Delete an appointment","appointment:get":"Get an appointment","appointment:getAll":"Get many appointments","appointment:getForContact":"Get the appointments of a contact","appointment:update":"Update an appointment","blockedSlot:create":"Block time in a calendar","blockedSlot:delete":"Delete a blocked slot","blockedSlot:getAll":"Get many blocked slots","blockedSlot:update":"Update a blocked slot","appointmentNote:create":"Add a note to an appointment","appointmentNote:delete":"Delete an appointment note","appointmentNote:getAll":"Get many appointment notes","appointmentNote:update":"Update an appointment note","conversation:create":"Create a conversation","conversation:delete":"Delete a conversation","conversation:get":"Get a conversation","conversation:getAll":"Search conversations","conversation:update":"Update a conversation","message:addInbound":"Add an inbound message","message:addOutbound":"Log an outbound call","message:cancelScheduled":"Cancel a scheduled message","message:cancelScheduledEmail":"Cancel a scheduled email","message:get":"Get a message","message:getAll":"Get many messages of a conversation","message:getEmail":"Get an email message","message:send":"Send a message","message:updateStatus":"Update the status of a message","contact:addTags":"Add tags to a contact","contact:create":"Create a contact","contact:upsert":"Create or update a contact","contact:delete":"Delete a contact","contact:get":"Get a contact","contact:getAll":"Get many contacts","contact:removeTags":"Remove tags from a contact","contact:update":"Update a contact","opportunity:create":"Create an opportunity","opportunity:upsert":"Create or update an opportunity","opportunity:delete":"Delete an opportunity","opportunity:get":"Get an opportunity","opportunity:getAll":"Get many opportunities","opportunity:update":"Update an opportunity","opportunity:updateStatus":"Update the status of an opportunity","pipeline:getAll":"Get many pipelines","contact:addToWorkflow":"Add a contact to a workflow","contact:removeFromWorkflow":"Remove a contact from a workflow","contact:addToCampaign":"Add a contact to a campaign","contact:removeFromCampaign":"Remove a contact from a campaign","contact:removeFromAllCampaigns":"Remove a contact from all campaigns","contact:addFollowers":"Add followers to a contact","contact:removeFollowers":"Remove followers from a contact","contact:findDuplicate":"Find a duplicate contact by email or phone","note:create":"Add a note to a contact","note:get":"Get a note of a contact","note:getAll":"Get many notes of a contact","note:update":"Update a note of a contact","note:delete":"Delete a note of a contact","task:create":"Create a task for a contact","task:get":"Get a task of a contact","task:getAll":"Get many tasks of a contact","task:search":"Search tasks across the location","task:update":"Update a task of a contact","task:markCompleted":"Mark a task as completed","task:markNotCompleted":"Mark a task as not completed","task:delete":"Delete a task of a contact","workflow:getAll":"Get many workflows","campaign:getAll":"Get many campaigns"}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] + ": " + $parameter["resource"] }}',
+			'={{ {"location:get":"Get a location","location:search":"Search the agency\'s locations","location:getTimezones":"Get the time zones HighLevel offers","location:getTemplates":"Get many message templates","tag:create":"Create a tag","tag:delete":"Delete a tag","tag:get":"Get a tag","tag:getAll":"Get many tags","tag:update":"Rename a tag","customField:create":"Create a custom field","customField:delete":"Delete a custom field","customField:get":"Get a custom field","customField:getAll":"Get many custom fields","customField:getAllByObjectKey":"Get many custom fields of a custom object or business","customField:update":"Update a custom field","customValue:create":"Create a custom value","customValue:delete":"Delete a custom value","customValue:get":"Get a custom value","customValue:getAll":"Get many custom values","customValue:update":"Update a custom value","apiRequest:send":"Send an API request","calendar:create":"Create a calendar","calendar:delete":"Delete a calendar","calendar:get":"Get a calendar","calendar:getAll":"Get many calendars","calendar:getFreeSlots":"Get free slots of a calendar","calendar:update":"Update a calendar","calendarGroup:getAll":"Get many calendar groups","appointment:create":"Book an appointment","appointment:delete":"Delete an appointment","appointment:get":"Get an appointment","appointment:getAll":"Get many appointments","appointment:getForContact":"Get the appointments of a contact","appointment:update":"Update an appointment","blockedSlot:create":"Block time in a calendar","blockedSlot:delete":"Delete a blocked slot","blockedSlot:getAll":"Get many blocked slots","blockedSlot:update":"Update a blocked slot","appointmentNote:create":"Add a note to an appointment","appointmentNote:delete":"Delete an appointment note","appointmentNote:getAll":"Get many appointment notes","appointmentNote:update":"Update an appointment note","conversation:create":"Create a conversation","conversation:delete":"Delete a conversation","conversation:get":"Get a conversation","conversation:getAll":"Search conversations","conversation:update":"Update a conversation","message:addInbound":"Add an inbound message","message:addOutbound":"Log an outbound call","message:cancelScheduled":"Cancel a scheduled message","message:cancelScheduledEmail":"Cancel a scheduled email","message:get":"Get a message","message:getAll":"Get many messages of a conversation","message:getEmail":"Get an email message","message:send":"Send a message","message:updateStatus":"Update the status of a message","contact:addTags":"Add tags to a contact","contact:create":"Create a contact","contact:upsert":"Create or update a contact","contact:delete":"Delete a contact","contact:get":"Get a contact","contact:getAll":"Get many contacts","contact:removeTags":"Remove tags from a contact","contact:update":"Update a contact","opportunity:create":"Create an opportunity","opportunity:upsert":"Create or update an opportunity","opportunity:delete":"Delete an opportunity","opportunity:get":"Get an opportunity","opportunity:getAll":"Get many opportunities","opportunity:update":"Update an opportunity","opportunity:updateStatus":"Update the status of an opportunity","pipeline:getAll":"Get many pipelines","contact:addToWorkflow":"Add a contact to a workflow","contact:removeFromWorkflow":"Remove a contact from a workflow","contact:addToCampaign":"Add a contact to a campaign","contact:removeFromCampaign":"Remove a contact from a campaign","contact:removeFromAllCampaigns":"Remove a contact from all campaigns","contact:addFollowers":"Add followers to a contact","contact:removeFollowers":"Remove followers from a contact","contact:findDuplicate":"Find a duplicate contact by email or phone","note:create":"Add a note to a contact","note:get":"Get a note of a contact","note:getAll":"Get many notes of a contact","note:update":"Update a note of a contact","note:delete":"Delete a note of a contact","task:create":"Create a task for a contact","task:get":"Get a task of a contact","task:getAll":"Get many tasks of a contact","task:search":"Search tasks across the location","task:update":"Update a task of a contact","task:markCompleted":"Mark a task as completed","task:markNotCompleted":"Mark a task as not completed","task:delete":"Delete a task of a contact","workflow:getAll":"Get many workflows","form:getAll":"Get many forms","form:getSubmissions":"Get form submissions","survey:getAll":"Get many surveys","survey:getSubmissions":"Get survey submissions","funnel:getAll":"Get many funnels","funnel:getPages":"Get the pages of a funnel","triggerLink:getAll":"Get many trigger links","media:getAll":"Get many media files","media:upload":"Upload a media file","campaign:getAll":"Get many campaigns","user:search":"Search users of the location","user:get":"Get a user","user:create":"Create a user","user:update":"Update a user","user:delete":"Delete a user","business:getAll":"Get many businesses","business:get":"Get a business","business:create":"Create a business","business:update":"Update a business","business:delete":"Delete a business","contact:getAllByBusiness":"Get many contacts of a business","contact:addToBusiness":"Add a contact to a business","contact:removeFromBusiness":"Remove a contact from its business","customObject:get":"Get a custom object schema","customObject:getAll":"Get many custom object schemas","customObjectRecord:create":"Create a custom object record","customObjectRecord:delete":"Delete a custom object record","customObjectRecord:get":"Get a custom object record","customObjectRecord:search":"Search custom object records","customObjectRecord:update":"Update a custom object record","association:get":"Get an association","association:getAll":"Get many associations","association:getByKey":"Get an association by key","relation:create":"Link two records","relation:delete":"Unlink two records","relation:getAll":"Get many relations of a record"}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Community node for the HighLevel API v2 (GoHighLevel, LeadConnector): contacts, opportunities, conversations and messages, calendars and appointments, notes, tasks and workflows, paced to the rate limit',
+			'Community node for the HighLevel API v2 (GoHighLevel, LeadConnector): contacts, opportunities, conversations, calendars, notes, tasks, workflows, locations, users, custom objects, forms and any API operation, paced to the rate limit',
 		defaults: { name: 'GoHighLevel' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -57,25 +73,42 @@ export class GoHighLevel implements INodeType {
 		},
 		properties: [
 			authenticationProperty,
+			agencyLocationProperty(),
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'API Request', value: 'apiRequest' },
 					{ name: 'Appointment', value: 'appointment' },
 					{ name: 'Appointment Note', value: 'appointmentNote' },
+					{ name: 'Association', value: 'association' },
 					{ name: 'Blocked Slot', value: 'blockedSlot' },
+					{ name: 'Business', value: 'business' },
 					{ name: 'Calendar', value: 'calendar' },
 					{ name: 'Calendar Group', value: 'calendarGroup' },
 					{ name: 'Campaign', value: 'campaign' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Custom Field', value: 'customField' },
+					{ name: 'Custom Object', value: 'customObject' },
+					{ name: 'Custom Object Record', value: 'customObjectRecord' },
+					{ name: 'Custom Value', value: 'customValue' },
+					{ name: 'Form', value: 'form' },
+					{ name: 'Funnel', value: 'funnel' },
+					{ name: 'Location', value: 'location' },
+					{ name: 'Media', value: 'media' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Note', value: 'note' },
 					{ name: 'Opportunity', value: 'opportunity' },
 					{ name: 'Pipeline', value: 'pipeline' },
+					{ name: 'Relation', value: 'relation' },
+					{ name: 'Survey', value: 'survey' },
+					{ name: 'Tag', value: 'tag' },
 					{ name: 'Task', value: 'task' },
+					{ name: 'Trigger Link', value: 'triggerLink' },
+					{ name: 'User', value: 'user' },
 					{ name: 'Workflow', value: 'workflow' },
 				],
 				default: 'contact',
@@ -94,6 +127,22 @@ export class GoHighLevel implements INodeType {
 			...appointmentDescription,
 			...blockedSlotDescription,
 			...appointmentNoteDescription,
+			...userDescription,
+			...businessDescription,
+			...customObjectDescription,
+			...customObjectRecordDescription,
+			...associationDescription,
+			...relationDescription,
+			...formDescription,
+			...surveyDescription,
+			...funnelDescription,
+			...triggerLinkDescription,
+			...mediaDescription,
+			...apiRequestDescription,
+			...locationDescription,
+			...tagDescription,
+			...customFieldDescription,
+			...customValueDescription,
 		],
 	};
 

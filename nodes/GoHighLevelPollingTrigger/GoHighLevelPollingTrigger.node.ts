@@ -8,6 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { agencyListSearch } from '../GoHighLevel/methods/agency';
 import { loadOptions } from '../GoHighLevel/methods/loadOptions';
 import { pollingTriggerProperties } from './shared/descriptions';
 import { activePoll, manualPoll } from './shared/poll';
@@ -50,10 +51,20 @@ export class GoHighLevelPollingTrigger implements INodeType {
 	};
 
 	methods = {
+		/** The Location list of an agency credential (the GoHighLevel node's search). */
+		listSearch: { searchInstalledLocations: agencyListSearch.searchInstalledLocations },
 		loadOptions: {
 			/** Pipelines of the credential's location (the GoHighLevel node's list). */
 			async getPipelines(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 				return await loadOptions.getPipelines.call(this);
+			},
+			/** Forms of the location, for New Form Submission (the GoHighLevel node's list). */
+			async getForms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return await loadOptions.getForms.call(this);
+			},
+			/** Surveys of the location, for New Survey Submission (the GoHighLevel node's list). */
+			async getSurveys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return await loadOptions.getSurveys.call(this);
 			},
 		},
 	};

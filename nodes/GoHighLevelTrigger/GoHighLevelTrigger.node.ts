@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { agencyListSearch } from '../GoHighLevel/methods/agency';
 import { getConnection } from '../GoHighLevel/shared/transport';
 import { checkActivation } from './shared/activation';
 import { DEDUP_MAX_ENTRIES } from './shared/dedup';
@@ -88,6 +89,9 @@ export class GoHighLevelTrigger implements INodeType {
 		],
 		properties: triggerProperties,
 	};
+
+	/** The Location list of an agency credential (the GoHighLevel node's search). */
+	methods = { listSearch: { searchInstalledLocations: agencyListSearch.searchInstalledLocations } };
 
 	webhookMethods = {
 		default: {
@@ -173,7 +177,7 @@ export class GoHighLevelTrigger implements INodeType {
 			const target = recordTarget(settings.source, outcome.event, outcome.payload);
 			item.record = null;
 			if (target) {
-				const fetched = await fetchRecord(this, target);
+				const fetched = await fetchRecord(this, target, outcome.locationId);
 				item.record = fetched.record;
 				if (fetched.record === null) item.recordError = fetched.error;
 			}

@@ -63,11 +63,13 @@ describe('GoHighLevelPollingTrigger description', () => {
 				'appointmentCreated',
 				'contactCreated',
 				'contactUpdated',
+				'formSubmitted',
 				'inboundMessage',
 				'noteCreated',
 				'opportunityCreated',
 				'opportunityStageChanged',
 				'opportunityStatusChanged',
+				'surveySubmitted',
 				'taskCreated',
 			].sort(),
 		);

@@ -883,7 +883,7 @@ describe('webhookMethods', () => {
 		await expect(hooks.create.call(skip.ctx)).resolves.toBe(true);
 	});
 
-	it('create() needs a credential location for "The Credential\'s Location" but not for Any Location', async () => {
+	it('create() with an agency credential needs a chosen Location for "The Credential\'s Location" but not for Any Location', async () => {
 		const agency = (location: string): FakeSetup => ({
 			...oauth('contacts.readonly opportunities.readonly', { location }),
 			credentials: {
@@ -891,13 +891,16 @@ describe('webhookMethods', () => {
 					baseUrl: BASE_URL,
 					oauthTokenData: {
 						access_token: 'agency',
+						userType: 'Company',
+						companyId: 'co1',
 						scope: 'contacts.readonly opportunities.readonly',
 					},
 				},
 			},
 		});
 		const own = hookContext(agency('credential'));
-		await expect(hooks.create.call(own.ctx)).rejects.toThrow(/no location/);
+		await expect(hooks.create.call(own.ctx)).rejects.toThrow(/Choose a Location: the credential is an agency/);
+		expect(own.calls).toHaveLength(0);
 
 		const any = hookContext(agency('any'));
 		await expect(hooks.create.call(any.ctx)).resolves.toBe(true);

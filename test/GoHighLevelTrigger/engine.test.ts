@@ -59,7 +59,10 @@ beforeAll(async () => {
 				body: Buffer.concat(chunks).toString('utf8'),
 			});
 			res.setHeader('content-type', 'application/json');
-			if (req.method === 'POST' && req.url === '/contacts/search') {
+			if (req.method === 'POST' && req.url === '/oauth/locationToken') {
+				const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+				res.end(JSON.stringify({ access_token: `location-token-${form.get('locationId')}`, expires_in: 86399 }));
+			} else if (req.method === 'POST' && req.url === '/contacts/search') {
 				res.end(JSON.stringify({ contacts: [], total: 0 }));
 			} else if (req.method === 'GET' && req.url === '/contacts/c-1') {
 				res.end(JSON.stringify({ contact: { id: 'c-1', email: 'ada@example.com' } }));
@@ -82,8 +85,25 @@ beforeEach(() => {
 	rateLimiter.reset();
 });
 
-/** A workflow holding only the trigger, with n8n's own parameter resolution (defaults for everything not given). */
-function setup(parameters: INodeParameters) {
+/** An agency (Company) OAuth2 credential (FACTS.md 3.4): no location, a company. */
+const AGENCY_CREDENTIAL = {
+	id: 'agency',
+	name: 'Agency',
+	type: 'goHighLevelOAuth2Api',
+	data: {
+		clientId: '65f1c0ffee00aa11bb22cc33-abc',
+		clientSecret: 'secret',
+		grantType: 'authorizationCode',
+		authentication: 'body',
+		oauthTokenData: { access_token: 'agency-token', userType: 'Company', companyId: 'company-1' },
+	},
+};
+
+/**
+ * A workflow holding only the trigger, with n8n's own parameter resolution (defaults for everything not given);
+ * `agency`: with {@link AGENCY_CREDENTIAL} instead of the Private Integration Token.
+ */
+function setup(parameters: INodeParameters, options: { agency?: boolean } = {}) {
 	const trigger = new GoHighLevelTrigger();
 	const node: INode = {
 		id: randomUUID(),
@@ -93,7 +113,9 @@ function setup(parameters: INodeParameters) {
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters,
-		credentials: { goHighLevelPrivateIntegrationTokenApi: { id: 'pit', name: 'PIT' } },
+		credentials: options.agency
+			? { goHighLevelOAuth2Api: { id: AGENCY_CREDENTIAL.id, name: AGENCY_CREDENTIAL.name } }
+			: { goHighLevelPrivateIntegrationTokenApi: { id: 'pit', name: 'PIT' } },
 	};
 	const workflow = new Workflow({
 		id: 'wf-trigger',
@@ -112,6 +134,7 @@ function setup(parameters: INodeParameters) {
 			type: 'goHighLevelPrivateIntegrationTokenApi',
 			data: { token: 'pit-engine-test', locationId: LOCATION_ID, baseUrl: apiBase },
 		},
+		{ ...AGENCY_CREDENTIAL, data: { ...AGENCY_CREDENTIAL.data, baseUrl: apiBase } },
 	]);
 	const additionalData = {
 		credentialsHelper: new HarnessCredentialsHelper(store, new HarnessCredentialTypes()),
@@ -237,6 +260,24 @@ describe('GoHighLevel Trigger in n8n-core contexts', () => {
 		const again = await deliver(rawBody, headers);
 		expect(again.result.workflowData).toBeUndefined();
 		expect(again.response).toMatchObject({ status: 200, body: { status: 'duplicate' } });
+	});
+
+	it('with an agency credential and Any Location, reads the full record in the event\'s location through a Location token', async () => {
+		const { trigger, hook, deliver } = setup(
+			{ ...parameters, authentication: 'oAuth2', location: 'any' },
+			{ agency: true },
+		);
+		expect(await trigger.webhookMethods.default.create.call(hook())).toBe(true);
+		expect(seen).toEqual([]);
+		const { rawBody, headers } = signedContactCreate('c-1');
+		const { result } = await deliver(rawBody, headers);
+		expect(result.workflowData![0][0].json).toMatchObject({ id: 'c-1', record: { id: 'c-1' } });
+		expect(seen.map((r) => `${r.method} ${r.url} ${r.headers.authorization}`)).toEqual([
+			'POST /oauth/locationToken Bearer agency-token',
+			`GET /contacts/c-1 Bearer location-token-${LOCATION_ID}`,
+		]);
+		expect(new URLSearchParams(seen[0].body).get('companyId')).toBe('company-1');
+		expect(new URLSearchParams(seen[0].body).get('locationId')).toBe(LOCATION_ID);
 	});
 
 	it('refuses an unsigned request with 401 and starts nothing', async () => {

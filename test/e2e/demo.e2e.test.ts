@@ -2,7 +2,8 @@
  * `npm run demo` as a test: the demo workflow (fixtures/demo.workflow.json) runs in the real, pinned n8n with the
  * packed package against the in-process HighLevel sandbox (n8n reaches it over 127.0.0.1). Asserts every node's
  * output and the sandbox's state. Then the same workflow with a `goHighLevelOAuth2Api` credential whose access token
- * the sandbox has expired: n8n must refresh it, store the rotated pair, and the run must succeed.
+ * the sandbox has expired: n8n must refresh it, store the rotated pair, and the run must succeed. Last, an agency
+ * (Company) OAuth2 credential imported with its token data creates a contact in two locations in one execution.
  * `npm run test:e2e` builds dist/ first; this file builds nothing.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -26,6 +27,7 @@ import { cleanupAll, N8nInstance, nodeOutput, type WorkflowJson } from './n8n';
 const TAGGED = 1200;
 const OTHERS = 800;
 const OAUTH_CREDENTIAL = { id: 'ghlSandboxOAuth01', name: 'HighLevel Sandbox OAuth2' };
+const AGENCY_CREDENTIAL = { id: 'ghlSandboxAgency1', name: 'HighLevel Sandbox Agency' };
 
 /** Sandbox clock offset (ms), advanced to move past the refresh-token idempotency window. */
 let clockOffsetMs = 0;
@@ -275,6 +277,77 @@ describe('the demo workflow in a real n8n', () => {
 		});
 		expect(spent.status).toBe(401);
 		expect(((await spent.json()) as IDataObject).message).toBe('Invalid refresh token');
+	});
+
+	it('with an agency (Company) OAuth2 credential: creates a contact in two locations in one execution', async () => {
+		const response = await fetch(sandbox.oauth.tokenUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				client_id: sandbox.oauth.clientId,
+				client_secret: sandbox.oauth.clientSecret,
+				grant_type: 'authorization_code',
+				code: sandbox.oauth.agencyAuthorizationCode(),
+				user_type: 'Company',
+			}),
+		});
+		expect(response.status).toBe(200);
+		const agency = (await response.json()) as IDataObject;
+		expect(agency).toMatchObject({ userType: 'Company', companyId: sandbox.companyId });
+		await n8n.importCredential({
+			...AGENCY_CREDENTIAL,
+			type: 'goHighLevelOAuth2Api',
+			data: {
+				clientId: sandbox.oauth.clientId,
+				clientSecret: sandbox.oauth.clientSecret,
+				baseUrl: sandbox.url,
+				oauthTokenData: agency,
+			},
+		});
+		const second = sandbox.secondLocationId!;
+		const createIn = (name: string, locationId: string, email: string, position: [number, number]) => ({
+			id: `agency-${locationId}`,
+			name,
+			type: 'n8n-nodes-gohighlevel.goHighLevel',
+			typeVersion: 1,
+			position,
+			parameters: {
+				authentication: 'oAuth2',
+				locationId: { __rl: true, mode: 'id', value: locationId },
+				resource: 'contact',
+				operation: 'create',
+				email,
+				additionalFields: { firstName: 'Agency', lastName: 'Lead' },
+			},
+			credentials: { goHighLevelOAuth2Api: AGENCY_CREDENTIAL },
+		});
+		const workflowId = await n8n.importWorkflow({
+			id: 'ghlAgencyWf0001',
+			name: 'Agency: one lead in two locations',
+			nodes: [
+				{ id: 'agency-start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				createIn('In First Location', sandbox.locationId, 'agency.lead@example.com', [220, 0]),
+				createIn('In Second Location', second, 'agency.lead@example.com', [440, 0]),
+			],
+			connections: {
+				Start: { main: [[{ node: 'In First Location', type: 'main', index: 0 }]] },
+				'In First Location': { main: [[{ node: 'In Second Location', type: 'main', index: 0 }]] },
+			},
+		});
+		sandbox.stats.reset();
+		const run = await n8n.withLogsOnFailure(async () => await n8n.execute(workflowId));
+		expect(run.status).toBe('success');
+		const first = nodeOutput(run.execution, 'In First Location');
+		const other = nodeOutput(run.execution, 'In Second Location');
+		expect(first[0]).toMatchObject({ email: 'agency.lead@example.com', locationId: sandbox.locationId });
+		expect(other[0]).toMatchObject({ email: 'agency.lead@example.com', locationId: second });
+		expect(sandbox.store.location(second).contacts.get(String(other[0].id))).toBeDefined();
+		expect(location().contacts.get(String(first[0].id))).toBeDefined();
+		expect(sandbox.stats.byOperation['get-location-access-token']).toBe(2);
+		expect(sandbox.stats.invalidRequests).toEqual([]);
+		// n8n keeps the agency token; the Location tokens were never stored.
+		const stored = (await n8n.exportCredentials()).find((c) => c.id === AGENCY_CREDENTIAL.id);
+		expect((stored?.data.oauthTokenData as IDataObject).access_token).toBe(agency.access_token);
 	});
 });
 

@@ -24,9 +24,15 @@ export const DEFAULT_OAUTH_SCOPES: readonly string[] = [
 	'locations.readonly',
 	'locations/customFields.readonly',
 	'locations/customFields.write',
+	'locations/customValues.readonly',
+	'locations/customValues.write',
 	'locations/tags.readonly',
 	'locations/tags.write',
+	'locations/templates.readonly',
 	'users.readonly',
+	'users.write',
+	'businesses.readonly',
+	'businesses.write',
 	'calendars.readonly',
 	'calendars.write',
 	'calendars/groups.readonly',
@@ -39,11 +45,39 @@ export const DEFAULT_OAUTH_SCOPES: readonly string[] = [
 	'locations/tasks.readonly',
 	'workflows.readonly',
 	'campaigns.readonly',
+	'objects/schema.readonly',
+	'objects/record.readonly',
+	'objects/record.write',
+	'associations.readonly',
+	'associations/relation.readonly',
+	'associations/relation.write',
+	'forms.readonly',
+	'surveys.readonly',
+	'funnels/funnel.readonly',
+	'funnels/page.readonly',
+	'links.readonly',
+	'medias.readonly',
+	'medias.write',
 ];
+
+/**
+ * Scopes an agency (Company) token gets on top of the sub-account defaults: the token exchange and the list of
+ * installed locations (oauth.json `get-location-access-token` `oauth.write`, `get-installed-location`
+ * `oauth.readonly`; FACTS.md 3.4), and agency-wide location reads.
+ */
+export const AGENCY_OAUTH_SCOPES: readonly string[] = ['oauth.readonly', 'oauth.write', 'locations.readonly'];
+
+/**
+ * Who a token speaks for (FACTS.md 3.4): `Location` = one sub-account (its `locationId`), `Company` = the agency
+ * (`companyId`, no location; an OAuth token from an agency install or an agency Private Integration Token).
+ */
+export type UserType = 'Location' | 'Company';
 
 /** An accepted bearer token. */
 export interface TokenRecord {
 	kind: 'pit' | 'oauth';
+	userType: UserType;
+	/** The sub-account; `''` for a Company token. */
 	locationId: string;
 	companyId: string;
 	/** Installing / owning user id (`userId` of the token response). */
@@ -67,14 +101,33 @@ export interface TokenResponse {
 	refresh_token: string;
 	/** Space-separated scopes. */
 	scope: string;
+	userType: UserType;
+	/** Present only for a Location token (oauth.json: "Present only for Sub-Account Access Token"). */
+	locationId?: string;
+	companyId: string;
+	userId: string;
+	isBulkInstallation: boolean;
+	/** Company tokens: the locations the agency approved the app for. */
+	approvedLocations?: string[];
+}
+
+/** Body of a successful POST /oauth/locationToken (oauth.json `GetLocationAccessTokenSuccessfulResponseDto`, FACTS.md 3.4). */
+export interface LocationTokenResponse {
+	access_token: string;
+	token_type: 'Bearer';
+	/** Seconds. */
+	expires_in: number;
+	refresh_token: string;
+	scope: string;
 	userType: 'Location';
 	locationId: string;
 	companyId: string;
 	userId: string;
-	isBulkInstallation: boolean;
+	planId?: string;
 }
 
 interface AuthorizationCode {
+	userType: UserType;
 	locationId: string;
 	companyId: string;
 	userId: string;
@@ -85,6 +138,7 @@ interface AuthorizationCode {
 }
 
 interface RefreshTokenRecord {
+	userType: UserType;
 	locationId: string;
 	companyId: string;
 	userId: string;
@@ -112,6 +166,8 @@ export const REFRESH_TOKEN_TTL_MS = 365 * 24 * 3600_000;
 
 /** Location details a token needs when it is issued. */
 export interface TokenSubject {
+	/** Default `Location`; a `Company` subject has `locationId: ''`. */
+	userType?: UserType;
 	locationId: string;
 	companyId: string;
 	userId: string;
@@ -133,6 +189,12 @@ export class AuthRegistry {
 	private readonly accessTokens = new Map<string, TokenRecord>();
 	private readonly codes = new Map<string, AuthorizationCode>();
 	private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
+
+	/**
+	 * The locations of an agency the app is installed on (set by the server from its store); listed in a Company
+	 * token's `approvedLocations`.
+	 */
+	approvedLocations: (companyId: string) => string[] = () => [];
 
 	/**
 	 * @param now clock in epoch ms
@@ -164,6 +226,7 @@ export class AuthRegistry {
 		this.pits.set(token, {
 			kind: 'pit',
 			...subject,
+			userType: subject.userType ?? 'Location',
 			scopes,
 			appKey: `pit:${token}`,
 		});
@@ -178,6 +241,7 @@ export class AuthRegistry {
 		const code = opaque(20);
 		this.codes.set(code, {
 			...subject,
+			userType: subject.userType ?? 'Location',
 			scopes: [...scopes],
 			expiresAt: this.now() + AUTHORIZATION_CODE_TTL_MS,
 			used: false,
@@ -206,6 +270,11 @@ export class AuthRegistry {
 		const now = this.now();
 		for (const record of this.accessTokens.values())
 			record.expiresAt = Math.min(record.expiresAt ?? now, now);
+	}
+
+	/** The Marketplace app id: the client id before its `-` (FACTS.md 1.3). */
+	get appId(): string {
+		return this.clientId.split('-')[0];
 	}
 
 	/** Whether the client credentials match the sandbox's OAuth client. */
@@ -252,12 +321,40 @@ export class AuthRegistry {
 		return { ok: true, body: record.issued, replay: false };
 	}
 
+	/**
+	 * `POST /oauth/locationToken`: a Location token (and refresh token) for `locationId`, issued to an agency OAuth
+	 * token; the new token has the agency token's scopes minus the agency-only ones.
+	 */
+	issueLocationToken(agency: TokenRecord, locationId: string): LocationTokenResponse {
+		const scopes = [...(agency.scopes === 'all' ? DEFAULT_OAUTH_SCOPES : agency.scopes)].filter(
+			(scope) => !scope.startsWith('oauth.'),
+		);
+		const pair = this.issuePair(
+			{ userType: 'Location', locationId, companyId: agency.companyId, userId: agency.userId },
+			scopes,
+		);
+		return {
+			access_token: pair.access_token,
+			token_type: 'Bearer',
+			expires_in: pair.expires_in,
+			refresh_token: pair.refresh_token,
+			scope: pair.scope,
+			userType: 'Location',
+			locationId,
+			companyId: agency.companyId,
+			userId: agency.userId,
+			planId: 'sandbox-plan',
+		};
+	}
+
 	private issuePair(subject: TokenSubject, scopes: string[]): TokenResponse {
 		const accessToken = opaque(24);
 		const refreshToken = opaque(24);
 		const now = this.now();
+		const userType = subject.userType ?? 'Location';
 		this.accessTokens.set(accessToken, {
 			kind: 'oauth',
+			userType,
 			locationId: subject.locationId,
 			companyId: subject.companyId,
 			userId: subject.userId,
@@ -266,6 +363,7 @@ export class AuthRegistry {
 			expiresAt: now + this.accessTokenTtlSeconds * 1000,
 		});
 		this.refreshTokens.set(refreshToken, {
+			userType,
 			locationId: subject.locationId,
 			companyId: subject.companyId,
 			userId: subject.userId,
@@ -279,11 +377,12 @@ export class AuthRegistry {
 			expires_in: this.accessTokenTtlSeconds,
 			refresh_token: refreshToken,
 			scope: scopes.join(' '),
-			userType: 'Location',
-			locationId: subject.locationId,
+			userType,
+			...(userType === 'Location' ? { locationId: subject.locationId } : {}),
 			companyId: subject.companyId,
 			userId: subject.userId,
-			isBulkInstallation: false,
+			isBulkInstallation: userType === 'Company',
+			...(userType === 'Company' ? { approvedLocations: [...this.approvedLocations(subject.companyId)] } : {}),
 		};
 	}
 }
@@ -293,10 +392,21 @@ function randomUuidFromCrypto(): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
-/** Security schemes (spec `components.securitySchemes`) a location token can satisfy. */
-const LOCATION_SCHEMES: Record<TokenRecord['kind'], readonly string[]> = {
-	pit: ['bearer', 'Location-Access'],
-	oauth: ['bearer', 'Location-Access', 'Location-Access-Only'],
+/**
+ * Security schemes (spec `components.securitySchemes`) a token can satisfy, by who it speaks for and its kind:
+ * `bearer`/`Location-Access` = "Sub-Account access token (OR) Private Integration Token of Sub-Account",
+ * `Location-Access-Only` = sub-account OAuth token, `Agency-Access` = "Agency access token (OR) Private Integration
+ * Token of Agency", `Agency-Access-Only` = agency OAuth token (locations.json, oauth.json `securitySchemes`).
+ */
+const SCHEMES: Record<UserType, Record<TokenRecord['kind'], readonly string[]>> = {
+	Location: {
+		pit: ['bearer', 'Location-Access'],
+		oauth: ['bearer', 'Location-Access', 'Location-Access-Only'],
+	},
+	Company: {
+		pit: ['Agency-Access'],
+		oauth: ['Agency-Access', 'Agency-Access-Only'],
+	},
 };
 
 /** Outcome of checking a token against an operation's security requirements. */
@@ -316,7 +426,7 @@ export function checkScopes(
 	let schemeUsable = false;
 	for (const alternative of security) {
 		const entries = Object.entries(alternative);
-		if (!entries.every(([scheme]) => LOCATION_SCHEMES[token.kind].includes(scheme))) continue;
+		if (!entries.every(([scheme]) => SCHEMES[token.userType][token.kind].includes(scheme))) continue;
 		schemeUsable = true;
 		const needed = entries.flatMap(([, scopes]) => scopes);
 		if (token.scopes === 'all' || needed.every((s) => (token.scopes as ReadonlySet<string>).has(s)))

@@ -193,6 +193,7 @@ export function contactToApi(contact: ContactRecord): Record<string, unknown> {
 		type: contact.type,
 		source: contact.source,
 		assignedTo: contact.assignedTo,
+		businessId: contact.businessId,
 		tags: [...contact.tags],
 		dateAdded: contact.dateAdded,
 		dateUpdated: contact.dateUpdated,

@@ -94,6 +94,8 @@ export interface PrivateIntegrationTokenOptions {
 	locationId?: string;
 	/** Scopes (FACTS.md 3.5 names); default: all. */
 	scopes?: string[];
+	/** An agency Private Integration Token (Agency-Access routes only; no location); `locationId` is then ignored. */
+	agency?: boolean;
 }
 
 /** A running sandbox. */
@@ -102,6 +104,8 @@ export interface Sandbox {
 	url: string;
 	/** The default seeded location. */
 	locationId: string;
+	/** The agency (company) every seeded location belongs to. */
+	companyId: string;
 	/** The second seeded location, if seeded. */
 	secondLocationId: string | undefined;
 	/** A valid Private Integration Token for the default location (`pit-…`, all scopes; stable across runs). */
@@ -117,6 +121,21 @@ export interface Sandbox {
 		 * @throws Error for an unknown location
 		 */
 		authorizationCode(locationId?: string, scopes?: string[]): string;
+		/**
+		 * Issues a one-time authorization code for an agency (bulk) install, as when an agency admin approves the app
+		 * for the agency: it exchanges for a Company token (`userType: "Company"`, `companyId`, no `locationId`,
+		 * FACTS.md 3.4). The chooselocation page does the same with `userType=Company` in its query.
+		 * @param scopes default {@link DEFAULT_OAUTH_SCOPES} + {@link AGENCY_OAUTH_SCOPES}
+		 */
+		agencyAuthorizationCode(scopes?: string[]): string;
+		/** The app id HighLevel's `get-installed-location` asks for: the part of the client id before `-` (FACTS.md 1.3). */
+		appId: string;
+		/**
+		 * Installs or uninstalls the app on a location of the agency (default: every seeded location is installed).
+		 * Uninstalled locations are listed by `/oauth/installedLocations` with `isInstalled: false` and refuse the
+		 * token exchange.
+		 */
+		setInstalled(locationId: string, installed: boolean): void;
 		/** `${url}/oauth/token`. */
 		tokenUrl: string;
 		/** `${url}/oauth/chooselocation` (redirects to `redirect_uri?code=…&state=…`). */

@@ -1,8 +1,9 @@
 /**
- * Location, custom field, tag and user operations (locations.json and users.json, Version 2021-07-28;
- * FACTS.md 2.6–2.9).
+ * Location, custom field and tag operations (locations.json, Version 2021-07-28; FACTS.md 2.6, 2.7, 2.9). Users:
+ * users.ts. Location search, time zones, templates, custom values, object fields: locationRecords.ts.
  */
 import { badRequest, notFound, unprocessable, type OperationHandler } from './context';
+import { locationRecordHandlers, locationsJsonOnly } from './locationRecords';
 import { CUSTOM_FIELD_DATA_TYPES, type CustomFieldRecord, type LocationData } from './store';
 
 /** A custom field as locations.json `CustomFieldSchema`. */
@@ -46,9 +47,14 @@ function uniqueKey(data: LocationData, model: string, name: string): string {
 	return key;
 }
 
+/** Option types whose `options` (string[], SPEC_PATCHES in spec.ts) become the field's `picklistOptions`. */
+const PICKLIST_TYPES = new Set(['SINGLE_OPTIONS', 'MULTIPLE_OPTIONS', 'RADIO', 'CHECKBOX']);
+
 /**
- * POST /locations/{locationId}/customFields `{name, dataType, placeholder?, position?, model?}` → `{customField}`.
- * `model` defaults to `contact`; `fieldKey` is `<model>.<snake_case name>` (suffixed `_1`, `_2`… when taken).
+ * POST /locations/{locationId}/customFields `{name, dataType, placeholder?, position?, model?, options?}` →
+ * `{customField}`. `model` defaults to `contact`; `fieldKey` is `<model>.<snake_case name>` (suffixed `_1`, `_2`…
+ * when taken); `options` of an option type (SINGLE_OPTIONS, MULTIPLE_OPTIONS, RADIO, CHECKBOX) become
+ * `picklistOptions`, and an option type without options → 422.
  */
 export const createCustomField: OperationHandler = (ctx) => {
 	const body = ctx.body as {
@@ -57,6 +63,7 @@ export const createCustomField: OperationHandler = (ctx) => {
 		placeholder?: string;
 		position?: number;
 		model?: 'contact' | 'opportunity';
+		options?: string[];
 	};
 	if (!(CUSTOM_FIELD_DATA_TYPES as readonly string[]).includes(body.dataType)) {
 		throw unprocessable([
@@ -64,6 +71,9 @@ export const createCustomField: OperationHandler = (ctx) => {
 		]);
 	}
 	const model = body.model ?? 'contact';
+	if (PICKLIST_TYPES.has(body.dataType) && !body.options?.length) {
+		throw unprocessable([`options should not be empty for a ${body.dataType} field`]);
+	}
 	const field: CustomFieldRecord = {
 		id: ctx.store.ids.id(),
 		name: body.name,
@@ -73,9 +83,36 @@ export const createCustomField: OperationHandler = (ctx) => {
 		position: body.position ?? ctx.location.customFieldsOf(model).length * 50,
 		model,
 		locationId: ctx.location.id,
+		...(PICKLIST_TYPES.has(body.dataType) ? { picklistOptions: [...(body.options ?? [])] } : {}),
 	};
 	ctx.location.customFields.set(field.id, field);
 	return { status: 201, body: { customField: fieldToApi(field) } };
+};
+
+/**
+ * PUT /locations/{locationId}/customFields/{id} `{name, placeholder?, position?, model?, options?}` →
+ * `{customField}`: name, placeholder and position change, `options` replace the `picklistOptions` of an option
+ * type; `fieldKey`, `dataType` and `model` stay. 404 `Custom field not found`.
+ */
+export const updateCustomField: OperationHandler = (ctx) => {
+	const field = ctx.location.customFields.get(ctx.params.id);
+	if (!field) throw notFound('Custom field not found');
+	const body = ctx.body as { name: string; placeholder?: string; position?: number; options?: string[] };
+	const after: CustomFieldRecord = {
+		...field,
+		name: body.name,
+		...(body.placeholder !== undefined ? { placeholder: body.placeholder } : {}),
+		...(body.position !== undefined ? { position: body.position } : {}),
+		...(body.options !== undefined && PICKLIST_TYPES.has(field.dataType) ? { picklistOptions: [...body.options] } : {}),
+	};
+	ctx.location.customFields.set(after.id, after);
+	return { status: 200, body: { customField: fieldToApi(after) } };
+};
+
+/** DELETE /locations/{locationId}/customFields/{id} → `{succeded: true}`; 404 `Custom field not found`. */
+export const deleteCustomField: OperationHandler = (ctx) => {
+	if (!ctx.location.customFields.delete(ctx.params.id)) throw notFound('Custom field not found');
+	return { status: 200, body: { succeded: true } };
 };
 
 /** GET /locations/{locationId}/tags → `{tags: [{id, name, locationId}]}`. */
@@ -99,20 +136,44 @@ export const createTag: OperationHandler = (ctx) => {
 	return { status: 200, body: { tag: { ...ctx.location.ensureTag(name) } } };
 };
 
-/** GET /users/?locationId → `{users}` (users.json `UserSchema` subset: id, name, firstName, lastName, email, phone, extension, roles, deleted). */
-export const getUsersByLocation: OperationHandler = (ctx) => ({
-	status: 200,
-	body: { users: structuredClone(ctx.location.users) },
-});
+/**
+ * PUT /locations/{locationId}/tags/{tagId} `{name}` → `{tag}` (lower-cased, like create); 404 `Tag not found`, 400
+ * when another tag has the name. Contacts keep the tag names they have (how HighLevel renames a tag on its contacts
+ * is not documented).
+ */
+export const updateTag: OperationHandler = (ctx) => {
+	const tag = [...ctx.location.tags.values()].find((t) => t.id === ctx.params.tagId);
+	if (!tag) throw notFound('Tag not found');
+	const name = String(ctx.body.name).trim().toLowerCase();
+	if (!name) throw unprocessable(['name should not be empty']);
+	const other = ctx.location.tags.get(name);
+	if (other && other.id !== tag.id) throw badRequest('Tag with the same name already exists');
+	ctx.location.tags.delete(tag.name);
+	const after = { ...tag, name };
+	ctx.location.tags.set(name, after);
+	return { status: 200, body: { tag: { ...after } } };
+};
+
+/** DELETE /locations/{locationId}/tags/{tagId} → `{succeded: true}`; 404 `Tag not found`. Contacts keep the name. */
+export const deleteTag: OperationHandler = (ctx) => {
+	const tag = [...ctx.location.tags.values()].find((t) => t.id === ctx.params.tagId);
+	if (!tag) throw notFound('Tag not found');
+	ctx.location.tags.delete(tag.name);
+	return { status: 200, body: { succeded: true } };
+};
 
 /** Handlers by operationId. */
 export const locationHandlers: Record<string, OperationHandler> = {
 	'get-location': getLocation,
 	'get-custom-fields': getCustomFields,
 	'get-custom-field': getCustomField,
-	'create-custom-field': createCustomField,
+	'create-custom-field': locationsJsonOnly(createCustomField),
+	'update-custom-field': locationsJsonOnly(updateCustomField),
+	'delete-custom-field': locationsJsonOnly(deleteCustomField),
 	'get-location-tags': getLocationTags,
 	'get-tag-by-id': getTagById,
 	'create-tag': createTag,
-	'get-user-by-location': getUsersByLocation,
+	'update-tag': updateTag,
+	'delete-tag': deleteTag,
+	...locationRecordHandlers,
 };

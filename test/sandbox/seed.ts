@@ -11,6 +11,8 @@ import type {
 	SandboxStore,
 	UserRecord,
 } from './store';
+import { seedAgencyLocationsAndRecords } from './locationRecords';
+import { defaultPermissions } from './users';
 
 /** Id of the default seeded location (20-char alphanumeric like `ve9EPM428h8vShlRW1KT`). */
 export const DEFAULT_LOCATION_ID = 'q7HbT2mVx9KLp4sWd3Nf';
@@ -412,6 +414,9 @@ export function seedStore(store: SandboxStore, options: SeedOptions = {}): void 
 	addField(store, main, 'Deal Type', 'opportunity', 'RADIO', ['New Business', 'Renewal', 'Upsell']);
 
 	if (options.contacts) generateContacts(store, options.contacts, { tags: options.contactTags });
+
+	// Three more locations of the agency, and custom values, templates and object fields everywhere (fixed ids).
+	seedAgencyLocationsAndRecords(store);
 }
 
 /**
@@ -491,6 +496,8 @@ function addUsers(
 			extension: '',
 			roles: { type: 'account', role, locationIds: [data.id], restrictSubAccount: false },
 			deleted: false,
+			permissions: defaultPermissions(),
+			platformLanguage: 'en_US',
 		};
 		data.users.push(user);
 		return user;

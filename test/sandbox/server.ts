@@ -10,6 +10,7 @@ import { randomUUID } from 'crypto';
 import type { AddressInfo } from 'net';
 import { sleep } from 'n8n-workflow';
 import {
+	AGENCY_OAUTH_SCOPES,
 	AuthRegistry,
 	checkScopes,
 	DEFAULT_OAUTH_SCOPES,
@@ -17,8 +18,10 @@ import {
 	type TokenSubject,
 } from './auth';
 import { automationHandlers } from './automation';
+import { businessHandlers } from './businesses';
 import { calendarHandlers } from './calendars';
 import { contactHandlers } from './contacts';
+import { formHandlers } from './forms';
 import { conversationHandlers, parseMultipart } from './conversations';
 import {
 	forbiddenLocation,
@@ -34,11 +37,14 @@ import type {
 	SandboxOptions,
 } from './index';
 import { locationHandlers } from './locations';
+import { objectHandlers } from './objects';
 import { opportunityHandlers } from './opportunities';
+import { siteHandlers } from './sites';
 import { taskHandlers } from './tasks';
+import { userHandlers } from './users';
 import { createRng, randomUuid } from './random';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rateLimit';
-import { DEFAULT_LOCATION_ID, generateContacts, SECOND_LOCATION_ID, seedStore } from './seed';
+import { COMPANY_ID, DEFAULT_LOCATION_ID, generateContacts, SECOND_LOCATION_ID, seedStore } from './seed';
 import { loadSpecs, matchOperation, validateRequest, type MatchedOperation } from './spec';
 import { createStats, type SandboxStats } from './stats';
 import { SandboxStore, type LocationData } from './store';
@@ -52,6 +58,11 @@ const HANDLERS: Record<string, OperationHandler> = {
 	...taskHandlers,
 	...automationHandlers,
 	...conversationHandlers,
+	...userHandlers,
+	...businessHandlers,
+	...formHandlers,
+	...siteHandlers,
+	...objectHandlers,
 };
 
 interface Reply {
@@ -126,6 +137,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		};
 	};
 	for (const id of store.locations.keys()) auth.createPit(subject(id), 'all', defaultPit(id));
+	/** An agency install: the company, no location (FACTS.md 3.4); the installing user is the default location's first. */
+	const agencySubject = (companyId = COMPANY_ID): TokenSubject => ({
+		userType: 'Company',
+		locationId: '',
+		companyId,
+		userId: subject(store.defaultLocationId).userId,
+	});
+	/** Locations the app was uninstalled from (every seeded location starts installed). */
+	const uninstalled = new Set<string>();
+	/** The agency's locations, by name. */
+	const locationsOfCompany = (companyId: string): LocationData[] =>
+		[...store.locations.values()]
+			.filter((data) => data.location.companyId === companyId)
+			.sort((a, b) => a.location.name.localeCompare(b.location.name));
+	auth.approvedLocations = (companyId) =>
+		locationsOfCompany(companyId)
+			.map((data) => data.location.id)
+			.filter((id) => !uninstalled.has(id));
+	const agencyScopes = [...DEFAULT_OAUTH_SCOPES, ...AGENCY_OAUTH_SCOPES.filter((s) => !DEFAULT_OAUTH_SCOPES.includes(s))];
 
 	function delayMs(): number {
 		if (Array.isArray(latency)) return latency[0] + latencyRng() * (latency[1] - latency[0]);
@@ -212,7 +242,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const method = (req.method ?? 'GET').toUpperCase();
 		const pathname = url.pathname;
 		const token = auth.authenticate(req.headers.authorization);
-		const rateKey = (t: TokenRecord): string => `${t.appKey}|${t.locationId}`;
+		// HighLevel counts per app per location (FACTS.md 4); an agency token's own requests per app per company.
+		const rateKey = (t: TokenRecord): string => `${t.appKey}|${t.locationId || `company:${t.companyId}`}`;
 		const match = matchOperation(specs, method, pathname);
 		if (!match) {
 			return {
@@ -251,6 +282,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				body: { statusCode: 401, message: 'Invalid JWT' },
 				headers: limiter.peek(undefined),
 			};
+		if (match.operationId === 'get-location-access-token' && token.kind !== 'oauth') {
+			// FACTS.md 3.4 / issue reports: the exchange takes an agency OAuth access token, not a PIT.
+			return {
+				status: 401,
+				body: { statusCode: 401, message: 'OAuth access token only', error: 'Unauthorized' },
+				headers: limiter.peek(rateKey(token)),
+			};
+		}
 		const scope = checkScopes(token, match.security);
 		if (!scope.ok)
 			return {
@@ -272,7 +311,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		});
 		if (!v.valid) return invalid(match, req, url, v.errors, headers);
 
-		const location: LocationData | undefined = store.locations.get(token.locationId);
 		const bodyLocation =
 			body && typeof body === 'object' ? (body as Record<string, unknown>).locationId : undefined;
 		const asked = [
@@ -281,10 +319,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			v.params.locationId,
 			bodyLocation,
 		].filter((x) => typeof x === 'string');
-		if (!location || asked.some((id) => id !== token.locationId)) {
+		// A Location token reaches its own location only; an agency (Company) token every location of its company.
+		// Handlers of agency operations without a location get the agency's first location and read
+		// `token.companyId` + `store` for anything agency-wide.
+		const location: LocationData | undefined =
+			token.userType === 'Company'
+				? asked.length
+					? store.locations.get(asked[0] as string)
+					: locationsOfCompany(token.companyId)[0]
+				: store.locations.get(token.locationId);
+		const reachable = (id: unknown) =>
+			token.userType === 'Company'
+				? store.locations.get(id as string)?.location.companyId === token.companyId
+				: id === token.locationId;
+		if (!location || !asked.every(reachable)) {
 			const e = forbiddenLocation();
 			return { status: e.status, body: e.body, headers };
 		}
+		if (match.operationId === 'get-location-access-token') return { ...locationTokenReply(token, body), headers };
+		if (match.operationId === 'get-installed-location') return { ...installedLocationsReply(token, v.query), headers };
 
 		const handler = HANDLERS[match.operationId];
 		if (!handler) {
@@ -312,7 +365,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		};
 		try {
 			const result = webhooks.capture(() => handler(ctx));
-			return { status: result.status, body: { ...result.body, traceId: randomUUID() }, headers };
+			// A list answered at the top level (funnels.json getPagesByFunnelId) is sent as it is, without a traceId.
+			const answer = Array.isArray(result.body) ? result.body : { ...result.body, traceId: randomUUID() };
+			return { status: result.status, body: answer, headers };
 		} catch (e) {
 			if (e instanceof HttpError) {
 				if (e.validationErrors) return invalid(match, req, url, e.validationErrors, headers);
@@ -320,6 +375,56 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 			throw e;
 		}
+	}
+
+	/**
+	 * `POST /oauth/locationToken` (oauth.json `get-location-access-token`, FACTS.md 3.4): an agency OAuth token's
+	 * form `companyId` + `locationId` → a Location token pair. Another company → 403; a location outside the company
+	 * or one the app is not installed on → 400.
+	 */
+	function locationTokenReply(token: TokenRecord, body: unknown): Reply {
+		const form = (body ?? {}) as Record<string, string>;
+		if (form.companyId !== token.companyId) {
+			return { status: 403, body: { statusCode: 403, message: 'The token does not have access to this company.' } };
+		}
+		const target = store.locations.get(form.locationId);
+		if (!target || target.location.companyId !== token.companyId || uninstalled.has(form.locationId)) {
+			return {
+				status: 400,
+				body: { statusCode: 400, message: `The app is not installed on location ${form.locationId}` },
+			};
+		}
+		return { status: 200, body: auth.issueLocationToken(token, form.locationId) };
+	}
+
+	/**
+	 * `GET /oauth/installedLocations` (oauth.json `get-installed-location`, FACTS.md 3.4): the company's locations by
+	 * name with `isInstalled`, filtered by `query` (name, case-insensitive) and `isInstalled`, paged by `skip` (default
+	 * 0) and `limit` (default 20), with `count` = every match. Another company → 403; another app id → 400.
+	 */
+	function installedLocationsReply(token: TokenRecord, query: Record<string, unknown>): Reply {
+		if (query.companyId !== token.companyId) {
+			return { status: 403, body: { statusCode: 403, message: 'The token does not have access to this company.' } };
+		}
+		if (query.appId !== auth.appId) {
+			return { status: 400, body: { statusCode: 400, message: `App ${String(query.appId)} not found` } };
+		}
+		const text = String(query.query ?? '').toLowerCase();
+		const all = locationsOfCompany(token.companyId)
+			.map((data) => ({
+				_id: data.location.id,
+				name: data.location.name,
+				address: [data.location.address, data.location.city, data.location.state].filter(Boolean).join(', '),
+				isInstalled: !uninstalled.has(data.location.id),
+			}))
+			.filter((l) => !text || l.name.toLowerCase().includes(text))
+			.filter((l) => query.isInstalled === undefined || String(query.isInstalled) === String(l.isInstalled));
+		const skip = Number(query.skip ?? 0) || 0;
+		const limit = Number(query.limit ?? 20) || 20;
+		return {
+			status: 200,
+			body: { locations: all.slice(skip, skip + limit), count: all.length, installToFutureLocations: true },
+		};
 	}
 
 	function authorizePage(url: URL): Reply {
@@ -336,7 +441,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (!store.locations.has(locationId))
 			return { status: 400, body: { statusCode: 400, message: `Unknown location ${locationId}` } };
 		const scopes = (q.get('scope') ?? '').split(/\s+/).filter(Boolean);
-		const code = auth.issueCode(subject(locationId), scopes.length ? scopes : DEFAULT_OAUTH_SCOPES);
+		// An agency admin approving the app for the agency (bulk installation) gets a Company token.
+		const code =
+			q.get('userType') === 'Company'
+				? auth.issueCode(agencySubject(), scopes.length ? scopes : agencyScopes)
+				: auth.issueCode(subject(locationId), scopes.length ? scopes : DEFAULT_OAUTH_SCOPES);
 		const target = new URL(redirect);
 		target.searchParams.set('code', code);
 		const state = q.get('state');
@@ -427,10 +536,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					return {
 						status: 200,
 						body: {
-							code: sandbox.oauth.authorizationCode(
-								locationId,
-								body.scopes as string[] | undefined,
-							),
+							code: body.agency
+								? sandbox.oauth.agencyAuthorizationCode(body.scopes as string[] | undefined)
+								: sandbox.oauth.authorizationCode(locationId, body.scopes as string[] | undefined),
 						},
 					};
 				case 'POST /__sandbox/pit':
@@ -440,6 +548,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 							token: sandbox.createPrivateIntegrationToken({
 								locationId,
 								scopes: body.scopes as string[] | undefined,
+								agency: body.agency === true,
 							}),
 						},
 					};
@@ -502,6 +611,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const sandbox: Sandbox = {
 		url: baseUrl,
 		locationId: DEFAULT_LOCATION_ID,
+		companyId: COMPANY_ID,
 		secondLocationId: store.locations.has(SECOND_LOCATION_ID) ? SECOND_LOCATION_ID : undefined,
 		privateIntegrationToken: defaultPit(DEFAULT_LOCATION_ID),
 		oauth: {
@@ -509,6 +619,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			clientSecret: auth.clientSecret,
 			authorizationCode: (locationId = store.defaultLocationId, scopes) =>
 				auth.issueCode(subject(locationId), scopes ?? DEFAULT_OAUTH_SCOPES),
+			agencyAuthorizationCode: (scopes) => auth.issueCode(agencySubject(), scopes ?? agencyScopes),
+			appId: auth.appId,
+			setInstalled: (locationId, installed) => {
+				if (installed) uninstalled.delete(locationId);
+				else uninstalled.add(locationId);
+			},
 			tokenUrl: `${baseUrl}/oauth/token`,
 			authorizeUrl: `${baseUrl}/oauth/chooselocation`,
 		},
@@ -525,7 +641,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		deliver: (payload, deliverOptions) => webhooks.deliver(payload, deliverOptions),
 		createPrivateIntegrationToken: (opts: PrivateIntegrationTokenOptions = {}) =>
 			auth.createPit(
-				subject(opts.locationId ?? store.defaultLocationId),
+				opts.agency ? agencySubject() : subject(opts.locationId ?? store.defaultLocationId),
 				opts.scopes ? new Set(opts.scopes) : 'all',
 			),
 		reset: () => {

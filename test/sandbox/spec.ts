@@ -37,6 +37,15 @@ export const SPEC_FILES = [
 	'conversations',
 	'workflows',
 	'campaigns',
+	'businesses',
+	'custom-fields',
+	'objects',
+	'associations',
+	'forms',
+	'surveys',
+	'funnels',
+	'links',
+	'medias',
 ] as const;
 export type SpecName = (typeof SPEC_FILES)[number];
 
@@ -321,6 +330,22 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
 		},
 	},
 	{
+		spec: 'users',
+		target: 'update-user and delete-user: path parameter userId (added)',
+		reason:
+			'PUT and DELETE /users/{userId} have a `{userId}` template parameter that the operations do not declare ' +
+			'(get-user on the same path does), so the validator refuses it as an unknown property.',
+		apply: (doc) => {
+			for (const method of ['put', 'delete']) {
+				const op = operation(doc, '/users/{userId}', method);
+				op.parameters = [
+					...((op.parameters as JsonSchema[] | undefined) ?? []),
+					{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } },
+				];
+			}
+		},
+	},
+	{
 		spec: 'conversations',
 		target: 'UploadFilesDto.required (attachmentUrls dropped)',
 		reason:
@@ -338,6 +363,43 @@ export const SPEC_PATCHES: readonly SpecPatch[] = [
 			'an OpenAPI 3.0 schema has no `examples` map (Ajv refuses to compile it); removed, the `allOf` is kept.',
 		apply: (doc) => {
 			delete property(doc, 'UserSubscriptionChangeDto', 'subscription_action').examples;
+		},
+	},
+	{
+		spec: 'locations',
+		target: 'get-timezones: path parameter locationId (added)',
+		reason:
+			'the path is /locations/{locationId}/timezones but the operation declares only the Version header ' +
+			'(FACTS.md 2.9 lists the path with the location id).',
+		apply: (doc) => {
+			const op = operation(doc, '/locations/{locationId}/timezones', 'get');
+			if (!(op.parameters as JsonSchema[]).some((x) => x.name === 'locationId')) {
+				(op.parameters as JsonSchema[]).push({ name: 'locationId', in: 'path', required: true, schema: { type: 'string' } });
+			}
+		},
+	},
+	{
+		spec: 'locations',
+		target: 'CreateCustomFieldsDTO/UpdateCustomFieldsDTO.options (added)',
+		reason:
+			'the options of SINGLE_OPTIONS, MULTIPLE_OPTIONS, RADIO and CHECKBOX fields (answered as `picklistOptions`, ' +
+			'CustomFieldSchema) are sent as `options: string[]`; the DTOs do not list it, and HighLevel confirms the ' +
+			'create DTO is incomplete (GoHighLevel/highlevel-api-docs#300).',
+		apply: (doc) => {
+			for (const name of ['CreateCustomFieldsDTO', 'UpdateCustomFieldsDTO']) {
+				(schema(doc, name).properties as JsonSchema).options = { type: 'array', items: { type: 'string' } };
+			}
+		},
+	},
+	{
+		spec: 'medias',
+		target: 'upload-media-content multipart field hosted (text "true" / "false" accepted)',
+		reason:
+			'the body is multipart/form-data, whose fields are text (RFC 7578): the boolean `hosted` arrives as "true" or ' +
+			'"false", which the JSON-schema `type: boolean` refuses.',
+		apply: (doc) => {
+			const body = operation(doc, '/medias/upload-file', 'post').requestBody.content['multipart/form-data'].schema;
+			body.properties.hosted = { anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['true', 'false'] }] };
 		},
 	},
 ];
@@ -358,7 +420,15 @@ export const STRICT_BODY_OPERATIONS: readonly string[] = [
 	'Upsert-opportunity',
 	'update-opportunity-status',
 	'create-custom-field',
+	'update-custom-field',
 	'create-tag',
+	'update-tag',
+	'create-custom-value',
+	'update-custom-value',
+	'create-user',
+	'update-user',
+	'create-business',
+	'update-business',
 ];
 
 /** Header parameter names, lower-case → spelling used in messages. */

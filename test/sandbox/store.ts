@@ -35,6 +35,8 @@ export interface ContactRecord {
 	source?: string;
 	/** User id. */
 	assignedTo?: string;
+	/** The business (businesses.json) the contact belongs to; set by contacts.json `add-remove-contact-from-business`. */
+	businessId?: string;
 	dnd: boolean;
 	dndSettings?: Record<string, unknown>;
 	inboundDndSettings?: Record<string, unknown>;
@@ -127,7 +129,10 @@ export interface CustomFieldRecord {
 	locationId: string;
 }
 
-/** A user of a location (users.json `UserSchema`, subset). */
+/**
+ * A user of the agency (users.json `UserSchema`). The same record sits in the `users` of every location of
+ * `roles.locationIds` (test/sandbox/users.ts keeps them in step). No password is kept.
+ */
 export interface UserRecord {
 	id: string;
 	name: string;
@@ -137,12 +142,23 @@ export interface UserRecord {
 	phone: string;
 	extension: string;
 	roles: {
-		type: 'account';
-		role: 'admin' | 'user';
+		/** `account` (sub-account user) or `agency`. */
+		type: string;
+		/** `admin` or `user`. */
+		role: string;
 		locationIds: string[];
 		restrictSubAccount: boolean;
 	};
 	deleted: boolean;
+	/** users.json `PermissionsDto`: feature switches by name. */
+	permissions?: Record<string, boolean>;
+	/** Scopes allowed for the user (`CreateUserDto.scopes`). */
+	scopes?: string[];
+	/** LC Phone inbound numbers by location id. */
+	lcPhone?: Record<string, string>;
+	/** e.g. `en_US`. */
+	platformLanguage?: string;
+	profilePhoto?: string;
 }
 
 /** A location tag (locations.json `LocationTagsSchema`). */

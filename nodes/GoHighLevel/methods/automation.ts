@@ -7,11 +7,15 @@ import type {
 
 import { ENDPOINTS } from '../shared/endpoints';
 import { apiRequest } from '../shared/transport';
+import { searchLocationUsers, userDisplayName } from '../shared/users';
 
 /*
  * Dropdowns and searchable lists of notes, tasks and contact automation: the location's workflows, campaigns and
  * users, and the notes / tasks of the contact chosen in the same node.
  */
+
+/** Page size of the user list (users.json `search-users` `limit`; no documented maximum). */
+const USER_PAGE = 100;
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -64,17 +68,20 @@ export const automationLoadOptions = {
 	},
 
 	/**
-	 * Users of the location, by name (value = user id): `GET /users/?locationId=` (users.json
-	 * `get-user-by-location`, not paged); for multi-user fields such as a contact's followers.
+	 * Users of the location, by name (value = user id): `GET /users/search` (users.json `search-users`, FACTS.md
+	 * 2.8) for the location, every page of {@link USER_PAGE} until `count` are read (a dropdown has no typed text to
+	 * send, so n8n filters the list itself); for multi-user fields such as a contact's followers.
 	 */
 	async getLocationUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const body = await apiRequest<{ users?: IDataObject[] }>(this, ENDPOINTS.getUsers);
-		return (body.users ?? [])
+		const users: IDataObject[] = [];
+		for (;;) {
+			const page = await searchLocationUsers(this, '', { skip: users.length, limit: USER_PAGE });
+			users.push(...page.users);
+			if (!page.users.length || users.length >= page.count) break;
+		}
+		return users
 			.map((u) => ({
-				name:
-					String(u.name ?? '').trim() ||
-					[u.firstName, u.lastName].filter(Boolean).join(' ') ||
-					String(u.email ?? u.id),
+				name: userDisplayName(u),
 				value: String(u.id),
 				description: u.email ? String(u.email) : undefined,
 			}))

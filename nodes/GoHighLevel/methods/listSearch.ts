@@ -2,8 +2,15 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { ENDPOINTS } from '../shared/endpoints';
 import { apiRequest } from '../shared/transport';
+import { searchLocationUsers, userDisplayName } from '../shared/users';
 import { conversationListSearch } from './conversations';
 import { automationListSearch } from './automation';
+import { agencyListSearch } from './agency';
+import { apiRequestListSearch } from './apiRequest';
+import { businessListSearch } from './businesses';
+import { formListSearch } from './forms';
+import { locationListSearch } from './locations';
+import { objectListSearch } from './objects';
 
 /** How many records a searchable list shows. */
 const PAGE = 50;
@@ -30,23 +37,23 @@ export const listSearch = {
 	},
 
 	/**
-	 * Users of the location whose name or e-mail contains the typed text (case ignored), by name:
-	 * `GET /users/?locationId=` (users.json `get-user-by-location`, not paged); for the Assigned User locators.
+	 * Users of the location matching the typed text (name, e-mail or phone, matched by HighLevel), by name:
+	 * `GET /users/search` (users.json `search-users`, FACTS.md 2.8) with `query`, pages of {@link PAGE} (the next
+	 * page's `skip` is the pagination token); for the User and Assigned User locators.
 	 */
-	async searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const body = await apiRequest<{ users?: IDataObject[] }>(this, ENDPOINTS.getUsers);
-		const text = (filter ?? '').trim().toLowerCase();
-		const results = (body.users ?? [])
-			.map((u) => {
-				const name =
-					String(u.name ?? '').trim() ||
-					[u.firstName, u.lastName].filter(Boolean).join(' ') ||
-					String(u.email ?? u.id);
-				return { name: u.email ? `${name} (${String(u.email)})` : name, value: String(u.id) };
-			})
-			.filter((u) => !text || u.name.toLowerCase().includes(text))
-			.sort((a, b) => a.name.localeCompare(b.name));
-		return { results };
+	async searchUsers(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const skip = Number(paginationToken) || 0;
+		const page = await searchLocationUsers(this, filter ?? '', { skip, limit: PAGE });
+		const results = page.users.map((u) => {
+			const name = userDisplayName(u);
+			return { name: u.email ? `${name} (${String(u.email)})` : name, value: String(u.id) };
+		});
+		const read = skip + page.users.length;
+		return page.users.length && read < page.count ? { results, paginationToken: String(read) } : { results };
 	},
 
 	/** Opportunities matching the typed text: `GET /opportunities/search` with `q`, one page of {@link PAGE}. */
@@ -63,6 +70,12 @@ export const listSearch = {
 			})),
 		};
 	},
+	...agencyListSearch,
+	...apiRequestListSearch,
 	...automationListSearch,
+	...businessListSearch,
 	...conversationListSearch,
+	...formListSearch,
+	...locationListSearch,
+	...objectListSearch,
 };

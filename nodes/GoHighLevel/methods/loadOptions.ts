@@ -9,8 +9,11 @@ import {
 import { ENDPOINTS } from '../shared/endpoints';
 import { findPipeline, loadPipelines } from '../shared/pipelines';
 import { apiRequest } from '../shared/transport';
+import { apiRequestLoadOptions } from './apiRequest';
 import { automationLoadOptions } from './automation';
 import { calendarLoadOptions } from './calendars';
+import { formLoadOptions } from './forms';
+import { objectLoadOptions } from './objects';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -80,6 +83,9 @@ export const loadOptions = {
 				.map((s) => ({ name: selected ? s.name : `${p.name} → ${s.name}`, value: s.id })),
 		);
 	},
+	...apiRequestLoadOptions,
 	...automationLoadOptions,
 	...calendarLoadOptions,
+	...formLoadOptions,
+	...objectLoadOptions,
 };

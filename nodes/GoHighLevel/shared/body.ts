@@ -150,3 +150,12 @@ export function requireChanges(parameters: string, ignore: string[] = []) {
 		});
 	};
 }
+
+/**
+ * A list from n8n: an array as it is (nested arrays flattened), or a comma-separated string split; items trimmed,
+ * empty ones dropped. E.g. `'a, b,,c'` → `['a', 'b', 'c']`.
+ */
+export function listOf(value: unknown): string[] {
+	const items = Array.isArray(value) ? value.flat() : String(value ?? '').split(',');
+	return items.map((v) => String(v ?? '').trim()).filter(Boolean);
+}

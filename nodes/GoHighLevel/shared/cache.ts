@@ -28,3 +28,8 @@ export async function cached<T>(
 export function clearListCache(): void {
 	entries.clear();
 }
+
+/** Forgets the cached lists whose key starts with `prefix` (e.g. a location's custom fields after one changed). */
+export function forgetCachedLists(prefix: string): void {
+	for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isEmptyValue } from './body';
+import { isEmptyValue, listOf } from './body';
 import { cached } from './cache';
 import { ENDPOINTS } from './endpoints';
 import { apiRequest, getConnection, type Connection, type HighLevelContext } from './transport';
@@ -84,9 +84,7 @@ export function toFieldValue(
 ): { value: unknown } | { error: string } {
 	const type = (field.dataType ?? '').toUpperCase();
 	if (LIST_TYPES.has(type)) {
-		const list = (Array.isArray(value) ? value : String(value ?? '').split(','))
-			.map((v) => String(v).trim())
-			.filter(Boolean);
+		const list = listOf(value);
 		const unknown = field.picklistOptions?.length
 			? list.filter((v) => !field.picklistOptions!.includes(v))
 			: [];

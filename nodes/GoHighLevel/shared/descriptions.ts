@@ -1,11 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_AUTHENTICATION } from './transport';
+import { DEFAULT_AUTHENTICATION, LOCATION_PARAMETER } from './transport';
 
 /*
  * Parameter descriptions used by more than one resource or node, each defined once here (resource folders keep only
  * what one resource uses; trigger nodes import from here, never from resources/):
  * - authenticationProperty: which credential a node uses.
+ * - agencyLocationProperty(show): the Location an agency (Company) OAuth2 credential acts for.
  * - returnAllOrLimit(show): Return All + Limit of a list operation.
  * - simplifyProperty(show): the Simplify toggle.
  * - customFieldsProperty(...): Custom Fields rows of a write (contacts, opportunities).
@@ -31,6 +32,29 @@ export const authenticationProperty: INodeProperties = {
 	],
 	default: DEFAULT_AUTHENTICATION,
 };
+
+/**
+ * The Location parameter of every node (transport.ts `LOCATION_PARAMETER`), shown for the OAuth2 credential: the
+ * sub-account an agency (Company) install acts for — the list shows the locations the app is installed on
+ * (listSearch `searchInstalledLocations`, oauth.json `get-installed-location`), or an ID / expression (a workflow
+ * looping over locations). A credential installed on one sub-account needs no value (and refuses another location).
+ * `show` adds display conditions (the webhook trigger shows it for "The Credential's Location" only).
+ */
+export function agencyLocationProperty(show: Record<string, string[]> = {}): INodeProperties {
+	return {
+		...recordLocator({
+			displayName: 'Location',
+			name: LOCATION_PARAMETER,
+			record: 'location',
+			searchListMethod: 'searchInstalledLocations',
+			searchPlaceholder: 'Search locations…',
+			idExample: 've9EPM428h8vShlRW1KT',
+			required: false,
+			show: { authentication: ['oAuth2'], ...show },
+		}),
+		hint: 'Only for a credential installed by an agency: the sub-account (location) to act for. Leave empty when the credential was installed on one sub-account.',
+	};
+}
 
 /**
  * Return All + Limit for a list operation; `show` is the operation's display condition. The numbers are read
@@ -148,7 +172,7 @@ export const TAG_LIST_VALUE =
 
 /**
  * The Assigned User of a contact or an opportunity (body `assignedTo`, search filter `assigned_to`): a resource
- * locator — pick from the location's users (listSearch `searchUsers`, users.json `get-user-by-location`) or
+ * locator — pick from the location's users (listSearch `searchUsers`, users.json `search-users`) or
  * paste a user ID. A resource locator, unlike a dropdown, accepts being empty, so adding it to a collection does
  * not flag `""` as an unsupported value. `extra` adds the field's routing or a hint; an empty locator is not sent
  * (shared/body.ts).
@@ -161,7 +185,7 @@ export function assignedUserField(extra: Pick<INodeProperties, 'routing' | 'hint
 }
 
 /**
- * A resource locator for a user of the location (listSearch `searchUsers`, users.json `get-user-by-location`), or a
+ * A resource locator for a user of the location (listSearch `searchUsers`, users.json `search-users`), or a
  * user ID; e.g. `userLocator({ displayName: 'User', name: 'userId', show })` for calendar events of a user. Read the
  * id with {@link locatorValue}.
  */
@@ -420,4 +444,21 @@ export function sortDirectionField(defaultDirection: 'asc' | 'desc' = 'desc'): I
 		],
 		default: defaultDirection,
 	};
+}
+
+/**
+ * The Business resource locator (Business resource, Contact → Get Many by Business / Add to Business): pick from the
+ * location's businesses (listSearch `searchBusinesses`, businesses.json `get-businesses-by-location`), or paste an ID.
+ */
+export function businessLocator(show: Record<string, string[]>, name = 'businessId'): INodeProperties {
+	return recordLocator({
+		displayName: 'Business',
+		name,
+		record: 'business',
+		searchListMethod: 'searchBusinesses',
+		searchPlaceholder: 'Search by name, e-mail or city…',
+		idExample: '63771dcac1116f0e21de8e12',
+		show,
+		description: 'A business of the location, picked from the list or given by ID',
+	});
 }

@@ -213,7 +213,17 @@ export const KNOWN_REJECTIONS: KnownRejection[] = [
 ];
 
 /**
+ * HighLevel's answers when the token's kind does not fit the operation (FACTS.md 3.4): a sub-account token on an
+ * agency-only route, or an agency token (e.g. an agency Private Integration Token) where a sub-account token is
+ * needed: `This authClass type is not allowed to access this scope …`; and the token exchange
+ * (oauth.json `get-location-access-token`) presented with something other than an OAuth access token:
+ * `OAuth access token only`.
+ */
+const AGENCY_TOKEN_REFUSAL = /authClass type is not allowed|OAuth access token only/i;
+
+/**
  * Turns a failed HighLevel exchange into a `NodeApiError` a user can act on: which field, what to do.
+ * - 401/403 from a token of the wrong kind ({@link AGENCY_TOKEN_REFUSAL}) → agency vs sub-account token advice.
  * - 401 "not authorized for this scope" → names the scope the endpoint needs (the spec's `security` scope).
  * - 401 other → the credential is invalid or expired.
  * - a refused OAuth2 refresh (`refresh`) → the refresh token is no longer valid: reconnect the credential.
@@ -233,6 +243,14 @@ export function toNodeApiError(node: INode, failure: HttpFailure, ctx: FailureCo
 	} else if (failure.refresh) {
 		message = 'HighLevel refused to refresh the OAuth2 token: reconnect the credential';
 		description = `The access token had expired, and HighLevel's token endpoint answered "${apiMessage ?? failure.message ?? 'refused'}" (HTTP ${status}) to its refresh token, needed for ${ctx.request}. The refresh token is no longer valid (used elsewhere, revoked, or the app was uninstalled from the location): open the OAuth2 credential and connect it again.`;
+	} else if ((status === 401 || status === 403) && apiMessage && AGENCY_TOKEN_REFUSAL.test(apiMessage)) {
+		const agencyOnly = ctx.endpoint.tokenKind === 'company';
+		message = agencyOnly
+			? 'This operation needs an agency (Company) token'
+			: 'An agency-level token cannot act for a sub-account here';
+		description = agencyOnly
+			? `HighLevel answered "${apiMessage}" to ${ctx.request}: it is an agency operation. Use an OAuth2 credential installed by the agency (a Company token), or an agency Private Integration Token.`
+			: `HighLevel answered "${apiMessage}" to ${ctx.request}. An agency Private Integration Token cannot be exchanged for a sub-account (location) token — HighLevel exchanges OAuth access tokens only. Use the sub-account's own Private Integration Token (Settings → Private Integrations inside the sub-account), or the OAuth2 credential of a Marketplace app installed by the agency, which this node exchanges for each location.`;
 	} else if (status === 401 && apiMessage && /scope/i.test(apiMessage)) {
 		message = `The credential is missing the HighLevel scope "${ctx.endpoint.scope}"`;
 		description = `HighLevel answered "${apiMessage}" to ${ctx.request}. Add the scope "${ctx.endpoint.scope}" to the Private Integration (Settings → Private Integrations) or to the Marketplace app and the credential's Scope field, then reconnect the credential.`;

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Endpoint, PaginationStyle } from './endpoints';
 import { recordsOf, sendRequest, type Connection, type HighLevelContext, type SendOptions } from './transport';
 
-/** The cursor for the next page, merged into the body (searchAfter) or the query (startAfterMeta). */
+/** The cursor for the next page, merged into the body (searchAfter) or the query (startAfterMeta, page, …). */
 type Cursor = IDataObject;
 
 /**
@@ -44,11 +44,24 @@ function nextCursor(
 		const startAfterDate = Number.isFinite(sortValue) ? sortValue : date;
 		return Number.isFinite(startAfterDate) ? { startAfterDate } : undefined;
 	}
+	if (style.style === 'page') {
+		// GET /forms/submissions, /surveys/submissions: `meta.nextPage` (null on the last page). Without a `meta`, a
+		// full page is followed by the next page number (pages all have `pageSize` records, so offset / pageSize + 1
+		// is this page's number).
+		const meta = body.meta as IDataObject | undefined;
+		if (meta && 'nextPage' in meta) {
+			return typeof meta.nextPage === 'number' && meta.nextPage > 0 ? { [style.pageParameter]: meta.nextPage } : undefined;
+		}
+		if (records.length < pageSize) return undefined;
+		return { [style.pageParameter]: Math.floor(offset / pageSize) + 2 };
+	}
 	if (records.length < pageSize) return undefined;
 	if (style.style === 'searchAfter') {
-		// POST /contacts/search: every record carries `searchAfter: [sortValue, id]`; the last one is the cursor.
+		// POST /contacts/search, POST /objects/{schemaKey}/records/search: every record carries `searchAfter:
+		// [sortValue, id]`; the last one is the cursor.
 		const searchAfter = records[records.length - 1].searchAfter;
-		return Array.isArray(searchAfter) && searchAfter.length ? { searchAfter } : undefined;
+		if (!Array.isArray(searchAfter) || !searchAfter.length) return undefined;
+		return { searchAfter: style.cursorItems === 'string' ? searchAfter.map(String) : searchAfter };
 	}
 	if (style.style === 'nextCursor') {
 		// GET /conversations/messages/export: `nextCursor`, null on the last page.
@@ -73,9 +86,13 @@ function unwrapPage(style: PaginationStyle, body: IDataObject): IDataObject {
 	return body;
 }
 
-/** Total number of matching records a page reports, if any: `total` or `meta.total`. */
-function totalOf(body: IDataObject): number | undefined {
-	const total = body.total ?? (body.meta as IDataObject | undefined)?.total;
+/**
+ * Total number of matching records a page reports, if any: `total` or `meta.total`, or the style's own field
+ * (offset style `totalField`, e.g. `count` of users.json `search-users`).
+ */
+function totalOf(body: IDataObject, style?: PaginationStyle): number | undefined {
+	const own = style?.style === 'offset' && style.totalField ? body[style.totalField] : undefined;
+	const total = own ?? body.total ?? (body.meta as IDataObject | undefined)?.total;
 	return typeof total === 'number' ? total : undefined;
 }
 
@@ -85,7 +102,8 @@ function totalOf(body: IDataObject): number | undefined {
  * filters, sort — plus the page size and the cursor, merged into the right place (the body for POST searches, the
  * query for GETs): unlike n8n's generic pagination, nothing is lost from page 2 on.
  *
- * Page size: the endpoint's maximum (500 / 100) or fewer when `limit` needs fewer (never below its minimum).
+ * Page size: the endpoint's maximum (500 / 100) or fewer when `limit` needs fewer (never below its minimum); the
+ * page style asks every page with the first page's size.
  * @param stop called with each page's records; true ends the reading after that page (e.g. older than needed)
  * @param sendOptions passed to every page's {@link sendRequest} (e.g. the node's field names for error messages)
  * @returns the records, at most `limit`
@@ -108,7 +126,9 @@ export async function fetchPages(
 	const seenCursors = new Set<string>();
 	let cursor: Cursor = {};
 	for (;;) {
-		const pageSize = Math.max(minPageSize, Math.min(style.maxPageSize, limit - records.length));
+		// Page numbers count pages of one size, so the page style keeps its first page size throughout.
+		const wanted = style.style === 'page' ? limit : limit - records.length;
+		const pageSize = Math.max(minPageSize, Math.min(style.maxPageSize, wanted));
 		const request: IHttpRequestOptions = {
 			...firstRequest,
 			headers: { ...(firstRequest.headers ?? {}) },
@@ -124,7 +144,7 @@ export async function fetchPages(
 		);
 		const page = recordsOf(endpoint, body);
 		records.push(...page.slice(0, limit - records.length));
-		const total = totalOf(body);
+		const total = totalOf(body, style);
 		if (records.length >= limit || (total !== undefined && records.length >= total)) break;
 		if (stop?.(page)) break;
 		const next = nextCursor(style, body, page, pageSize, records.length - page.length);

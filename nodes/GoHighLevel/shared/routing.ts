@@ -47,6 +47,12 @@ export interface OperationRoute {
 	 * `{ bodies: [...] }`; merging and de-duplicating is the output's job. For unpaged GET endpoints only.
 	 */
 	split?: (this: IExecuteSingleFunctions, request: IHttpRequestOptions) => IHttpRequestOptions[];
+	/**
+	 * Replaces the request as built (URL, Version header, location; after `preSend`) by the one to send, e.g. a
+	 * multipart/form-data body instead of JSON (shared/multipart.ts `asMultipart`, medias.json
+	 * `upload-media-content`). Runs once per item, before the request is sent; errors it throws are the item's.
+	 */
+	encode?: (this: IExecuteSingleFunctions, request: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 }
 
 /**
@@ -80,11 +86,12 @@ async function runOperation(
 		path[name] = String(this.getNodeParameter(parameter, '', { extractValue: true }) ?? '');
 	}
 	const prepared = requestData.options;
-	const options = buildRequest(this, endpoint, connection, {
+	const built = buildRequest(this, endpoint, connection, {
 		path,
 		qs: prepared.qs as IDataObject | undefined,
 		body: prepared.body as IDataObject | undefined,
 	});
+	const options = route.encode ? await route.encode.call(this, built) : built;
 	if (prepared.timeout) options.timeout = prepared.timeout;
 	const sendOptions: SendOptions = {
 		fieldNames: typeof route.fieldNames === 'function' ? route.fieldNames(options) : route.fieldNames,

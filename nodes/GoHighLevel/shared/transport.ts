@@ -13,7 +13,7 @@ import type {
 import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
 
-import { DEFAULT_BASE_URL, type Endpoint } from './endpoints';
+import { DEFAULT_BASE_URL, ENDPOINTS, type Endpoint } from './endpoints';
 import {
 	highLevelMessage,
 	httpFailureOf,
@@ -56,43 +56,154 @@ export interface Connection {
 	credentialType: string;
 	/** API base URL without trailing slash, e.g. `https://services.leadconnectorhq.com`. */
 	baseUrl: string;
-	/** Location (sub-account) id: the PIT credential's field, or `oauthTokenData.locationId` (FACTS.md 3.2). */
+	/**
+	 * Location (sub-account) id: the PIT credential's field, `oauthTokenData.locationId` of a Location token
+	 * (FACTS.md 3.2), or — with an agency (Company) token — the node's Location parameter; empty only for an agency
+	 * connection without a chosen location, which can send agency operations (`tokenKind: 'company'`) only.
+	 */
 	locationId: string;
-	/** Rate-limit key: HighLevel counts requests per app per location (FACTS.md 4). */
+	/**
+	 * Rate-limit key: HighLevel counts requests per app per location (FACTS.md 4): base URL + location id
+	 * (`<base>|company:<companyId>` for agency operations without a location).
+	 */
 	rateLimitKey: string;
+	/** Agency (company) id when the credential tells it: `oauthTokenData.companyId` (FACTS.md 3.2); see {@link companyIdOf}. */
+	companyId?: string;
+	/**
+	 * `Company`: the OAuth2 credential holds an agency token (`userType: "Company"`, FACTS.md 3.4); sub-account
+	 * requests are sent with a Location token exchanged for {@link Connection.locationId} ({@link sendRequest}).
+	 * `Location`: the token belongs to one location (PIT, or an OAuth2 install on a sub-account).
+	 */
+	tokenType: 'Location' | 'Company';
+}
+
+/** Name of the Location parameter every node shows for OAuth2 credentials (`agencyLocationProperty`, descriptions.ts). */
+export const LOCATION_PARAMETER = 'locationId';
+
+/** Where {@link getConnection} takes the location from instead of the node's Location parameter. */
+export interface ConnectionOptions {
+	/** A location id from elsewhere, e.g. the `locationId` of a webhook event (used with an agency token only). */
+	locationId?: string;
+}
+
+/** The node's Location parameter (a resource locator), or '' when the node has none or it is empty. */
+function chosenLocation(ctx: HighLevelContext): string {
+	const getParameter = ctx.getNodeParameter as (
+		name: string,
+		fallback: unknown,
+		options?: { extractValue?: boolean },
+	) => unknown;
+	try {
+		const value = getParameter.call(ctx, LOCATION_PARAMETER, '', { extractValue: true });
+		return typeof value === 'string' ? value.trim() : '';
+	} catch {
+		return '';
+	}
 }
 
 /**
- * Reads the node's credential: which type, the API base URL and the location id.
+ * Reads the node's credential: which type, the API base URL, the location id and the token kind.
+ *
+ * An OAuth2 credential connected by an agency admin holds a Company token (`userType: "Company"`, `companyId`, no
+ * `locationId`; FACTS.md 3.4): the location comes from the node's Location parameter (or `options.locationId`). A
+ * Location token's own location is used; a Location parameter naming another location is an error.
  * @throws NodeOperationError when an OAuth2 credential was saved but never connected (no `oauthTokenData`, or no
- *   access token in it), or when the credential has no location id (an agency-level OAuth install, or an empty field)
+ *   access token in it), when a PIT credential has no Location ID, when an OAuth2 token has neither a location nor
+ *   a company, or when the Location parameter differs from a Location token's location
  */
-export async function getConnection(ctx: HighLevelContext): Promise<Connection> {
+export async function getConnection(ctx: HighLevelContext, options: ConnectionOptions = {}): Promise<Connection> {
 	const getParameter = ctx.getNodeParameter as (name: string, fallback: unknown) => unknown;
 	const authentication = (getParameter.call(ctx, 'authentication', DEFAULT_AUTHENTICATION) ??
 		DEFAULT_AUTHENTICATION) as AuthenticationMethod;
 	const credentialType = CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES[DEFAULT_AUTHENTICATION];
 	const credentials = await ctx.getCredentials(credentialType);
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const connection = (locationId: string, tokenType: Connection['tokenType'], companyId?: string): Connection => ({
+		credentialType,
+		baseUrl,
+		locationId,
+		rateLimitKey: `${baseUrl}|${locationId || `company:${companyId ?? ''}`}`,
+		companyId,
+		tokenType,
+	});
+	if (authentication !== 'oAuth2') {
+		const locationId = String(credentials.locationId ?? '').trim();
+		if (!locationId) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				"The credential has no Location ID: enter the sub-account's Location ID in the credential",
+			);
+		}
+		return connection(locationId, 'Location');
+	}
 	const tokenData = credentials.oauthTokenData as IDataObject | undefined;
-	if (authentication === 'oAuth2' && !tokenData?.access_token) {
+	if (!tokenData?.access_token) {
 		throw new NodeOperationError(ctx.getNode(), 'The OAuth2 credential is not connected yet', {
 			description:
-				'Open the credential, click "Connect my account" and choose the sub-account (location) in HighLevel\'s window; then run the node again.',
+				'Open the credential, click "Connect my account" and choose the sub-account (location) or the agency in HighLevel\'s window; then run the node again.',
 		});
 	}
-	const locationId = String(
-		(authentication === 'oAuth2' ? tokenData?.locationId : credentials.locationId) ?? '',
-	).trim();
-	if (!locationId) {
+	const tokenLocation = String(tokenData.locationId ?? '').trim();
+	const companyId = String(tokenData.companyId ?? '').trim() || undefined;
+	const chosen = (options.locationId ?? chosenLocation(ctx)).trim();
+	if (tokenData.userType === 'Company' || (!tokenLocation && companyId)) {
+		return connection(chosen, 'Company', companyId);
+	}
+	if (!tokenLocation) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			authentication === 'oAuth2'
-				? 'The OAuth2 credential has no location: reconnect it and choose a sub-account (location), not the agency'
-				: 'The credential has no Location ID: enter the sub-account\'s Location ID in the credential',
+			'The OAuth2 credential has neither a location nor an agency: reconnect it',
 		);
 	}
-	return { credentialType, baseUrl, locationId, rateLimitKey: `${baseUrl}|${locationId}` };
+	if (chosen && chosen !== tokenLocation && options.locationId === undefined) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Location parameter (${chosen}) is not the credential's location (${tokenLocation})`,
+			{
+				description:
+					'This OAuth2 credential was installed on one sub-account, so it can only act for that location. Clear the Location parameter, or use a credential installed by the agency (a Company token), which can act for every location the app is installed on.',
+			},
+		);
+	}
+	return connection(tokenLocation, 'Location', companyId);
+}
+
+/** Agency ids read from `get-location`, by rate-limit key (base URL + location id). */
+const companyIds = new Map<string, string>();
+
+/**
+ * The agency (company) id the connection's location belongs to, which agency-wide endpoints require (users.json
+ * `search-users`, locations.json `search-locations`, oauth.json `get-installed-location`: query `companyId`):
+ * the OAuth2 token's `companyId` (oauth.json `get-access-token` response, FACTS.md 3.2), else — a Private
+ * Integration Token carries none — `location.companyId` of locations.json `get-location` (FACTS.md 2.9), read once
+ * per location and process.
+ * @throws NodeApiError when `get-location` fails; NodeOperationError when the location has no `companyId`
+ */
+export async function companyIdOf(ctx: HighLevelContext, connection: Connection): Promise<string> {
+	if (connection.companyId) return connection.companyId;
+	const known = companyIds.get(connection.rateLimitKey);
+	if (known) return known;
+	const body = await apiRequest<{ location?: IDataObject }>(ctx, ENDPOINTS.getLocation, {}, connection);
+	const companyId = String(body.location?.companyId ?? '').trim();
+	if (!companyId) {
+		throw new NodeOperationError(ctx.getNode(), `HighLevel did not tell the agency (company) of location ${connection.locationId}`, {
+			description: 'GET /locations/{locationId} answered without companyId; check the Location ID of the credential',
+		});
+	}
+	companyIds.set(connection.rateLimitKey, companyId);
+	return companyId;
+}
+
+/**
+ * Checks that a sub-account request has a location: with an agency (Company) token, the node's Location parameter.
+ * @throws NodeOperationError naming the Location parameter when it is empty
+ */
+export function requireLocation(ctx: HighLevelContext, connection: Connection): void {
+	if (connection.locationId) return;
+	throw new NodeOperationError(ctx.getNode(), 'Choose a Location: the credential is an agency (Company) install', {
+		description:
+			'An OAuth2 credential connected by an agency admin can act for every location the app is installed on. Pick the sub-account in the Location parameter (the list shows the locations the app is installed on), or set it from an expression such as {{ $json.locationId }}.',
+	});
 }
 
 /** Values that fill an endpoint's path template and its location parameter. */
@@ -114,6 +225,7 @@ export function buildRequest(
 	connection: Connection,
 	parts: RequestParts = {},
 ): IHttpRequestOptions {
+	if (endpoint.tokenKind !== 'company') requireLocation(ctx, connection);
 	const qs: IDataObject = { ...(parts.qs ?? {}) };
 	const body: IDataObject = { ...(parts.body ?? {}) };
 	const pathValues: Record<string, string> = { ...(parts.path ?? {}) };
@@ -191,6 +303,7 @@ function oauthStateOf(key: string): OAuthState {
 /** Forgets every OAuth2 refresh state (tests). */
 export function resetOAuthStates(): void {
 	oauthStates.clear();
+	resetLocationTokens();
 }
 
 /**
@@ -266,6 +379,102 @@ async function knownToExpire(ctx: HighLevelContext, connection: Connection, stat
 	return false;
 }
 
+/** A Location token obtained for one location from an agency (Company) token; kept in this process's memory only. */
+interface LocationToken {
+	token: string;
+	/** Epoch ms from which the token is no longer used: exchange start + `expires_in` s − {@link REFRESH_AHEAD_MS}. */
+	renewAt: number;
+}
+
+const locationTokens = new Map<string, LocationToken>();
+const locationTokenExchanges = new Map<string, Promise<LocationToken>>();
+
+/** Cache key of a location token: the credential (type + n8n id), its agency, base URL and location. */
+function locationTokenKey(ctx: HighLevelContext, connection: Connection): string {
+	return `${oauthKeyOf(ctx, connection)}|${connection.companyId ?? ''}|${connection.baseUrl}|${connection.locationId}`;
+}
+
+/** Forgets every Location token exchanged from an agency token (tests). */
+export function resetLocationTokens(): void {
+	locationTokens.clear();
+	locationTokenExchanges.clear();
+}
+
+/**
+ * A Location token for `connection.locationId` from the agency (Company) token of the node's OAuth2 credential:
+ * cached per credential and location until {@link REFRESH_AHEAD_MS} before it expires, one exchange at a time per
+ * location (callers arriving during an exchange wait for it). `refused` is a token HighLevel answered 401 to: a
+ * cached token equal to it is not used again, so the first caller to see the 401 exchanges anew and the others reuse
+ * its result. The token is never written to the credential (n8n stores the agency token only).
+ * @throws NodeOperationError when the exchange fails (its HighLevel message kept) or answers no `access_token`
+ */
+async function locationTokenOf(ctx: HighLevelContext, connection: Connection, refused?: string): Promise<string> {
+	requireLocation(ctx, connection);
+	const key = locationTokenKey(ctx, connection);
+	const cached = locationTokens.get(key);
+	if (cached && cached.token !== refused && Date.now() < cached.renewAt) return cached.token;
+	let exchange = locationTokenExchanges.get(key);
+	if (!exchange) {
+		exchange = exchangeForLocation(ctx, connection).then(
+			(token) => {
+				locationTokens.set(key, token);
+				locationTokenExchanges.delete(key);
+				return token;
+			},
+			(error: unknown) => {
+				locationTokens.delete(key);
+				locationTokenExchanges.delete(key);
+				throw error;
+			},
+		);
+		locationTokenExchanges.set(key, exchange);
+	}
+	return (await exchange).token;
+}
+
+/**
+ * `POST /oauth/locationToken` (oauth.json `get-location-access-token`, FACTS.md 3.4): form-encoded `companyId` +
+ * `locationId`, sent with the agency token (which n8n refreshes as for any request, {@link sendRequest}); the
+ * answer's `access_token` and `expires_in` (s). Paced on the agency's key, not the location's.
+ * @throws NodeOperationError naming the location when HighLevel refuses (e.g. the app is not installed there)
+ */
+async function exchangeForLocation(ctx: HighLevelContext, connection: Connection): Promise<LocationToken> {
+	const endpoint = ENDPOINTS.getLocationAccessToken;
+	const agency: Connection = { ...connection, rateLimitKey: `${connection.baseUrl}|company:${connection.companyId ?? ''}` };
+	if (!connection.companyId) {
+		throw new NodeOperationError(ctx.getNode(), 'The agency OAuth2 token has no companyId: reconnect the credential');
+	}
+	const options = buildRequest(ctx, endpoint, agency);
+	options.headers = { ...(options.headers ?? {}), 'Content-Type': 'application/x-www-form-urlencoded' };
+	options.body = new URLSearchParams({ companyId: connection.companyId, locationId: connection.locationId }).toString();
+	const startedAt = Date.now();
+	let answer: unknown;
+	try {
+		answer = (await sendRequest(ctx, endpoint, agency, options)).body;
+	} catch (error) {
+		const cause = error as { message?: string; description?: string | null };
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Could not act for location ${connection.locationId}: ${cause.message ?? 'the token exchange failed'}`,
+			{
+				description: `${cause.description ? `${cause.description} ` : ''}The agency credential exchanges its token for one location's token (POST /oauth/locationToken). Check that the app is installed on this location (the Location list shows where it is) and that the credential's Scope includes oauth.write.`,
+			},
+		);
+	}
+	const body = (typeof answer === 'string' ? JSON.parse(answer || '{}') : (answer ?? {})) as IDataObject;
+	const seconds = Number(body.expires_in);
+	if (typeof body.access_token !== 'string' || !body.access_token) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`HighLevel answered the token exchange for location ${connection.locationId} without an access token`,
+		);
+	}
+	return {
+		token: body.access_token,
+		renewAt: startedAt + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0) - REFRESH_AHEAD_MS,
+	};
+}
+
 /** A 401 that a new access token cannot cure: the token lacks a scope (FACTS.md 6). */
 const isScopeRefusal = (failure: HttpFailure) => /scope/i.test(highLevelMessage(failure.body) ?? '');
 
@@ -302,6 +511,12 @@ const TRANSIENT_STATUS = new Set([502, 503, 504]);
  * idempotency window then answers both with the same pair, FACTS.md 3.3). On an n8n without
  * `refreshOAuth2Token`, the 401 is re-sent once without `ignoreHttpStatusErrors`, so n8n refreshes by itself.
  *
+ * Agency (Company) token ({@link Connection.tokenType}): a sub-account endpoint is sent with a Location token for
+ * `connection.locationId` ({@link locationTokenOf}: exchanged once per location and cached in this process) through
+ * n8n's `httpRequest`, not with the credential; a 401 (other than a missing scope) exchanges once more and re-sends
+ * (HighLevel refused the request unprocessed). The exchange itself and agency endpoints (`tokenKind: 'company'`)
+ * go with the credential, so the agency token refreshes as above.
+ *
  * - 429: waits `X-RateLimit-Interval-Milliseconds` (or the learned interval) and re-sends the same request —
  *   HighLevel did not process it, so this cannot duplicate a write — up to {@link MAX_RATE_LIMIT_RETRIES} times;
  *   with `X-RateLimit-Daily-Remaining: 0` it fails at once.
@@ -321,8 +536,12 @@ export async function sendRequest(
 	const requestLabel = `${endpoint.method} ${endpoint.path}`;
 	const method = String(options.method ?? 'GET').toUpperCase();
 	const isOAuth2 = connection.credentialType === CREDENTIAL_TYPES.oAuth2;
-	const canRefresh = isOAuth2 && typeof ctx.helpers.refreshOAuth2Token === 'function';
-	const oauth = isOAuth2 ? oauthStateOf(oauthKeyOf(ctx, connection)) : undefined;
+	// An agency token sends sub-account requests with a Location token exchanged for the node's location.
+	const viaLocationToken = connection.tokenType === 'Company' && endpoint.tokenKind !== 'company';
+	const canRefresh = isOAuth2 && !viaLocationToken && typeof ctx.helpers.refreshOAuth2Token === 'function';
+	const oauth = isOAuth2 && !viaLocationToken ? oauthStateOf(oauthKeyOf(ctx, connection)) : undefined;
+	let locationToken: string | undefined;
+	let refusedLocationToken: string | undefined;
 	const failureContext = {
 		endpoint,
 		request: requestLabel,
@@ -368,18 +587,24 @@ export async function sendRequest(
 			}
 			sentUnder = oauth.generation;
 		}
+		if (viaLocationToken) locationToken = await locationTokenOf(ctx, connection, refusedLocationToken);
 		let failure: HttpFailure;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				connection.credentialType,
-				{
-					...options,
-					headers: { ...(options.headers ?? {}) },
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: !letN8nRefresh,
-				},
-			)) as IN8nHttpFullResponse;
+			const response = (
+				locationToken !== undefined
+					? await ctx.helpers.httpRequest({
+							...options,
+							headers: { ...(options.headers ?? {}), Authorization: `Bearer ${locationToken}` },
+							returnFullResponse: true,
+							ignoreHttpStatusErrors: true,
+						})
+					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, {
+							...options,
+							headers: { ...(options.headers ?? {}) },
+							returnFullResponse: true,
+							ignoreHttpStatusErrors: !letN8nRefresh,
+						})
+			) as IN8nHttpFullResponse;
 			const headers = response.headers as Record<string, unknown>;
 			rateLimiter.observe(connection.rateLimitKey, headers);
 			if (response.statusCode < 400) return response;
@@ -387,6 +612,12 @@ export async function sendRequest(
 		} catch (error) {
 			failure = httpFailureOf(error);
 			rateLimiter.observe(connection.rateLimitKey, failure.headers);
+		}
+		if (failure.status === 401 && locationToken !== undefined && refusedLocationToken === undefined && !isScopeRefusal(failure)) {
+			// The Location token expired or was revoked: exchange once more (HighLevel refused the request before
+			// processing it, so re-sending cannot duplicate a write).
+			refusedLocationToken = locationToken;
+			continue;
 		}
 		if (failure.status === 401 && oauth && !isScopeRefusal(failure)) {
 			if (canRefresh && !refreshed) {

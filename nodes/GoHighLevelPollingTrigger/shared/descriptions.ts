@@ -3,7 +3,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationProperty, pipelineField, STATUS_OPTIONS } from '../../GoHighLevel/shared/descriptions';
+import { agencyLocationProperty, authenticationProperty, pipelineField, STATUS_OPTIONS } from '../../GoHighLevel/shared/descriptions';
 import { DEFAULT_LOOK_AHEAD_DAYS, DEFAULT_LOOKBACK_SECONDS } from './poll';
 
 const opportunityEvents = ['opportunityCreated', 'opportunityStageChanged', 'opportunityStatusChanged'];
@@ -52,6 +52,12 @@ export const eventProperty: INodeProperties = {
 			description: 'A contact was created (items like the ContactCreate webhook)',
 		},
 		{
+			name: 'New Form Submission',
+			value: 'formSubmitted',
+			action: 'On new form submission',
+			description: 'A form was submitted (items are the submissions as HighLevel lists them; there is no webhook event for them)',
+		},
+		{
 			name: 'New Note',
 			value: 'noteCreated',
 			action: 'On new note',
@@ -62,6 +68,12 @@ export const eventProperty: INodeProperties = {
 			value: 'opportunityCreated',
 			action: 'On new opportunity',
 			description: 'An opportunity was created (items like OpportunityCreate)',
+		},
+		{
+			name: 'New Survey Submission',
+			value: 'surveySubmitted',
+			action: 'On new survey submission',
+			description: 'A survey was submitted (items are the submissions as HighLevel lists them; there is no webhook event for them)',
 		},
 		{
 			name: 'New Task',
@@ -102,7 +114,7 @@ export const filtersProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Filter',
 	default: {},
-	displayOptions: { show: { event: [...opportunityEvents, 'appointmentCreated'] } },
+	displayOptions: { show: { event: [...opportunityEvents, 'appointmentCreated', 'formSubmitted', 'surveySubmitted'] } },
 	options: [
 		{
 			displayName: 'Calendar ID',
@@ -111,6 +123,18 @@ export const filtersProperty: INodeProperties = {
 			default: '',
 			displayOptions: { show: { '/event': ['appointmentCreated'] } },
 			description: 'Only appointments of this calendar. Default: every calendar of the sub-account.',
+		},
+		{
+			displayName: 'Form Name or ID',
+			name: 'formId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getForms' },
+			// Optional: starts empty (every form), and an expression may give an ID.
+			allowArbitraryValues: true,
+			default: '',
+			displayOptions: { show: { '/event': ['formSubmitted'] } },
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Only submissions of this form. Default: every form of the sub-account.',
 		},
 		pipelineField('pipelineId', {
 			displayOptions: { show: { '/event': opportunityEvents } },
@@ -124,6 +148,17 @@ export const filtersProperty: INodeProperties = {
 			default: 'open',
 			displayOptions: { show: { '/event': opportunityEvents } },
 			description: 'Only opportunities that currently have this status',
+		},
+		{
+			displayName: 'Survey Name or ID',
+			name: 'surveyId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSurveys' },
+			allowArbitraryValues: true,
+			default: '',
+			displayOptions: { show: { '/event': ['surveySubmitted'] } },
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Only submissions of this survey. Default: every survey of the sub-account.',
 		},
 	],
 };
@@ -180,6 +215,7 @@ export const optionsProperty: INodeProperties = {
 /** Every parameter of the node, in display order. */
 export const pollingTriggerProperties: INodeProperties[] = [
 	authenticationProperty,
+	agencyLocationProperty(),
 	eventProperty,
 	pollingNotice,
 	filtersProperty,

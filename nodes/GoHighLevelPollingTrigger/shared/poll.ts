@@ -56,6 +56,8 @@ export function readParameters(ctx: IPollFunctions): PollParameters {
 			calendarId: text(filters.calendarId),
 			lookAheadDays: Number(options.lookAheadDays ?? DEFAULT_LOOK_AHEAD_DAYS),
 			noteContacts: options.noteContacts === 'all' ? 'all' : 'updated',
+			formId: event === 'formSubmitted' ? text(filters.formId) : undefined,
+			surveyId: event === 'surveySubmitted' ? text(filters.surveyId) : undefined,
 		},
 		lookbackMs: Math.max(0, Number.isFinite(lookbackSeconds) ? lookbackSeconds : DEFAULT_LOOKBACK_SECONDS) * 1000,
 	};

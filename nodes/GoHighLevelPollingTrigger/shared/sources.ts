@@ -27,7 +27,9 @@ export type PollEvent =
 	| 'appointmentCreated'
 	| 'taskCreated'
 	| 'noteCreated'
-	| 'inboundMessage';
+	| 'inboundMessage'
+	| 'formSubmitted'
+	| 'surveySubmitted';
 
 /** Filters and tuning read from the node parameters. */
 export interface PollSettings {
@@ -41,6 +43,10 @@ export interface PollSettings {
 	lookAheadDays: number;
 	/** New Note: which contacts' notes are read. */
 	noteContacts: 'updated' | 'all';
+	/** New Form Submission: only this form (GET /forms/submissions `formId`); default every form. */
+	formId?: string;
+	/** New Survey Submission: only this survey (GET /surveys/submissions `surveyId`); default every survey. */
+	surveyId?: string;
 }
 
 /** A record read by a poll: its watermark identity and the item to emit. */
@@ -474,14 +480,81 @@ function messageRecords(locationId: string, messages: IDataObject[]): EventRecor
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Form and survey submissions: GET /forms/submissions (forms.json `get-forms-submissions`) and GET
+// /surveys/submissions (surveys.json `get-surveys-submissions`)
+
+type SubmissionEvent = 'formSubmitted' | 'surveySubmitted';
+
+const SUBMISSION_SOURCES: Record<SubmissionEvent, { endpoint: Endpoint; filter: 'formId' | 'surveyId' }> = {
+	formSubmitted: { endpoint: ENDPOINTS.getFormSubmissions, filter: 'formId' },
+	surveySubmitted: { endpoint: ENDPOINTS.getSurveySubmissions, filter: 'surveyId' },
+};
+
+/** How far back New Form / Survey Submission looks in a manual run (HighLevel's own default range is one month). */
+export const SUBMISSION_SAMPLE_DAYS = 31;
+
+/**
+ * Every submission received between `fromMs` and `toMs` (of the chosen form or survey), read over every page
+ * (`page` + `limit` 100 until `meta.nextPage` is null). The filter takes whole dates (`startAt` / `endAt`,
+ * `YYYY-MM-DD`, both days included) in a time zone HighLevel does not document, so the dates sent are the UTC dates
+ * of one day before `fromMs` and one day after `toMs`: that covers those instants in every time zone (UTC−12 to
+ * UTC+14). Submissions outside the instants are returned too (the watermark drops older ones). Their order is not
+ * documented, so every page is read.
+ * @param maxRecords stop after this many (manual runs)
+ * @throws NodeOperationError when HighLevel repeats a page
+ */
+async function readSubmissions(
+	ctx: HighLevelContext,
+	connection: Connection,
+	event: SubmissionEvent,
+	settings: PollSettings,
+	fromMs: number,
+	toMs: number,
+	maxRecords = Infinity,
+): Promise<IDataObject[]> {
+	const { endpoint, filter } = SUBMISSION_SOURCES[event];
+	const qs: IDataObject = { startAt: iso(fromMs - DAY_MS).slice(0, 10), endAt: iso(toMs + DAY_MS).slice(0, 10) };
+	const only = settings[filter];
+	if (only) qs[filter] = only;
+	return await fetchPages(ctx, endpoint, connection, buildRequest(ctx, endpoint, connection, { qs }), maxRecords);
+}
+
+/** Submissions as HighLevel lists them (`id, contactId, createdAt, formId | surveyId, name, email, others`); key = id, time = `createdAt`. */
+function submissionRecords(submissions: IDataObject[]): EventRecord[] {
+	return submissions.map((submission) => ({
+		key: String(submission.id),
+		ts: toMs(submission.createdAt),
+		item: { ...submission },
+	}));
+}
+
+/**
+ * New Form / Survey Submission. HighLevel has no webhook event for submissions, so items are the submissions as
+ * listed. `read` covers `[sinceMs, now]` (widened by a day each side, see {@link readSubmissions}); `latest` the last
+ * {@link SUBMISSION_SAMPLE_DAYS} days, at most 100 submissions.
+ */
+function submissionSource(event: SubmissionEvent): EventSource {
+	return {
+		detection: 'watermark',
+		async read(ctx, connection, settings, sinceMs, nowMs) {
+			return submissionRecords(await readSubmissions(ctx, connection, event, settings, sinceMs, nowMs));
+		},
+		async latest(ctx, connection, settings, nowMs) {
+			const from = nowMs - SUBMISSION_SAMPLE_DAYS * DAY_MS;
+			return submissionRecords(await readSubmissions(ctx, connection, event, settings, from, nowMs, 100));
+		},
+	};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 /** How an event's new records are recognised between polls. */
 export type Detection = 'watermark' | 'snapshot';
 
 /** One event's reading strategy. */
 export interface EventSource {
-	/** The matching webhook event's `type`. */
-	webhookType: string;
+	/** The matching webhook event's `type`; absent when HighLevel has none (form and survey submissions). */
+	webhookType?: string;
 	detection: Detection;
 	/**
 	 * Records whose event time is `>= sinceMs` (may include older ones; the watermark drops them). Snapshot
@@ -592,4 +665,6 @@ export const SOURCES: Record<PollEvent, EventSource> = {
 			return messageRecords(connection.locationId, await exportMessages(ctx, connection, undefined, 50));
 		},
 	},
+	formSubmitted: submissionSource('formSubmitted'),
+	surveySubmitted: submissionSource('surveySubmitted'),
 };

@@ -12,6 +12,7 @@ import {
 	CREDENTIAL_TYPES,
 	DEFAULT_AUTHENTICATION,
 	getConnection,
+	requireLocation,
 	type AuthenticationMethod,
 	type Connection,
 } from '../../GoHighLevel/shared/transport';
@@ -123,13 +124,18 @@ export async function checkActivation(
 		if (settings.location === 'credential') {
 			const message = error instanceof Error ? error.message : String(error);
 			throw new NodeOperationError(node, message, {
-				description: `${PARAMETER_LABELS.location} is "The Credential's Location", which needs a credential with a location. For an agency-level app, set ${PARAMETER_LABELS.location} to "Any Location".`,
+				description: `${PARAMETER_LABELS.location} is "The Credential's Location", which needs a credential with a location (or, for a credential installed by an agency, a chosen Location). Reconnect the credential, or set ${PARAMETER_LABELS.location} to "Any Location".`,
 			});
 		}
 		// Any Location with an agency-level token: nothing location-scoped to probe.
 		return { locationId: undefined, probed: false };
 	}
 
+	if (!connection.locationId) {
+		// An agency (Company) credential without a chosen Location.
+		if (settings.location === 'credential') requireLocation(ctx, connection);
+		return { locationId: undefined, probed: false };
+	}
 	const probe = probeRequest(granted);
 	if (probe) await apiRequest(ctx, probe.endpoint, { body: probe.body }, connection);
 	return { locationId: connection.locationId, probed: probe !== undefined };

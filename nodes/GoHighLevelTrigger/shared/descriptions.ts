@@ -4,7 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationProperty } from '../../GoHighLevel/shared/descriptions';
+import { agencyLocationProperty, authenticationProperty } from '../../GoHighLevel/shared/descriptions';
 import { EVENT_OPTIONS } from './events';
 import { MAX_EXTRA_KEYS } from './verify';
 import { ANY_EVENT, DEFAULT_SECRET_HEADER, DEFAULT_WINDOW_MINUTES } from './settings';
@@ -102,7 +102,8 @@ export const locationProperty: INodeProperties = {
 		{
 			name: "The Credential's Location",
 			value: 'credential',
-			description: "Only events of the sub-account (location) of this node's credential",
+			description:
+				"Only events of the sub-account (location) of this node's credential; for a credential installed by an agency, of the Location chosen below",
 		},
 	],
 	default: 'credential',
@@ -229,5 +230,6 @@ export const triggerProperties: INodeProperties[] = [
 	eventsProperty,
 	sharedSecretProperty,
 	locationProperty,
+	agencyLocationProperty({ location: ['credential'] }),
 	optionsProperty,
 ];

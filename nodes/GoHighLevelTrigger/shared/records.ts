@@ -5,7 +5,7 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS, type Endpoint } from '../../GoHighLevel/shared/endpoints';
-import { apiRequest, recordsOf } from '../../GoHighLevel/shared/transport';
+import { apiRequest, getConnection, recordsOf } from '../../GoHighLevel/shared/transport';
 import { getEventDefinition, getPath, recordRef, type RecordKind } from './events';
 import { ANY_EVENT, WORKFLOW_EVENT, type TriggerSource } from './settings';
 
@@ -83,12 +83,15 @@ export function recordScopes(events: readonly string[]): string[] {
 export type FetchedRecord = { record: IDataObject } | { record: null; error: string };
 
 /**
- * Fetches the record `target` points at with the node's credential. Never throws: a missing id or a failed request
- * gives `{ record: null, error }`, where `error` is the transport's readable message (it never contains the token).
+ * Fetches the record `target` points at with the node's credential. With an agency (Company) credential the request
+ * goes to `locationId`, the location of the event (a Location token ignores it: it can only read its own location).
+ * Never throws: a missing id or a failed request gives `{ record: null, error }`, where `error` is the transport's
+ * readable message (it never contains the token).
  */
 export async function fetchRecord(
 	ctx: IWebhookFunctions | IHookFunctions,
 	target: RecordTarget,
+	locationId?: string,
 ): Promise<FetchedRecord> {
 	const { endpoint, pathParameter } = RECORD_ENDPOINTS[target.kind];
 	if (!target.id) {
@@ -98,7 +101,8 @@ export async function fetchRecord(
 		};
 	}
 	try {
-		const body = await apiRequest(ctx, endpoint, { path: { [pathParameter]: target.id } });
+		const connection = await getConnection(ctx, locationId ? { locationId } : {});
+		const body = await apiRequest(ctx, endpoint, { path: { [pathParameter]: target.id } }, connection);
 		const record = recordsOf(endpoint, body)[0];
 		return record
 			? { record }

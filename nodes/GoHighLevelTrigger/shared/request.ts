@@ -62,6 +62,8 @@ export interface EmitOutcome {
 	payload: IDataObject;
 	/** The item: the payload plus `event` and `receivedAt` (ISO 8601 of `nowMs`). */
 	item: IDataObject;
+	/** The location the event belongs to, when it names one (Include Full Record reads the record there). */
+	locationId?: string;
 }
 
 export type WebhookOutcome = RespondOutcome | EmitOutcome;
@@ -294,5 +296,6 @@ export async function checkWebhook(
 		event,
 		receivedAt: new Date(ctx.nowMs).toISOString(),
 	};
-	return { kind: 'emit', event, payload, item };
+	const locationId = marketplace ? locationOfPayload(payload, event) : workflowLocationOf(payload);
+	return { kind: 'emit', event, payload, item, ...(locationId ? { locationId } : {}) };
 }

@@ -5,6 +5,7 @@ import {
 	dropEmptyValues,
 	fieldsToClearProperty,
 	isEmptyValue,
+	listOf,
 	withoutEmptyValues,
 	type ClearableField,
 } from '../../../nodes/GoHighLevel/shared/body';
@@ -124,5 +125,15 @@ describe('Fields to Clear', () => {
 			{ name: 'Phone', value: 'phone' },
 			{ name: 'Tags', value: 'tags' },
 		]);
+	});
+});
+
+describe('listOf', () => {
+	it('reads rows, an array from an expression (flattened), or a comma-separated text; trims and drops empty ones', () => {
+		expect(listOf(['Small', ' Medium ', '', 'Large'])).toEqual(['Small', 'Medium', 'Large']);
+		expect(listOf([['Red', 'Blue']])).toEqual(['Red', 'Blue']);
+		expect(listOf('Yes, No , ,Maybe')).toEqual(['Yes', 'No', 'Maybe']);
+		expect(listOf(undefined)).toEqual([]);
+		expect(listOf(null)).toEqual([]);
 	});
 });

@@ -11,6 +11,7 @@ const connection: Connection = {
 	baseUrl: BASE_URL,
 	locationId: LOCATION_ID,
 	rateLimitKey: `${BASE_URL}|${LOCATION_ID}`,
+	tokenType: 'Location',
 };
 
 beforeEach(() => rateLimiter.reset());

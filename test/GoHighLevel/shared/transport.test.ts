@@ -46,6 +46,7 @@ const connection: Connection = {
 	baseUrl: BASE_URL,
 	locationId: LOCATION_ID,
 	rateLimitKey: `${BASE_URL}|${LOCATION_ID}`,
+	tokenType: 'Location',
 };
 
 /** Headers of a 429 that keep the real-clock back-off tiny. */
@@ -118,7 +119,7 @@ describe('buildRequest', () => {
 	});
 
 	it('sends the endpoint’s Version header', () => {
-		const calendar: Endpoint = { ...ENDPOINTS.getUsers, version: '2021-04-15' };
+		const calendar: Endpoint = { ...ENDPOINTS.searchUsers, version: '2021-04-15' };
 		expect(buildRequest(ctx, calendar, connection).headers).toEqual({
 			Accept: 'application/json',
 			Version: '2021-04-15',
@@ -169,6 +170,8 @@ describe('getConnection', () => {
 			baseUrl: BASE_URL,
 			locationId: LOCATION_ID,
 			rateLimitKey: `${BASE_URL}|${LOCATION_ID}`,
+			companyId: undefined,
+			tokenType: 'Location',
 		});
 		expect(getCredentials).toHaveBeenCalledWith('goHighLevelPrivateIntegrationTokenApi');
 	});
@@ -219,10 +222,16 @@ describe('getConnection', () => {
 			/^The OAuth2 credential is not connected yet$/,
 		],
 		[
-			'OAuth2 agency token',
+			'OAuth2 token with neither a location nor an agency',
 			{ authentication: 'oAuth2' },
-			oauthCredentials({ oauthTokenData: { access_token: SECRET_TOKEN, companyId: 'co1', userType: 'Company' } }),
-			/sub-account/,
+			oauthCredentials({ oauthTokenData: { access_token: SECRET_TOKEN, userType: 'Location' } }),
+			/neither a location nor an agency/,
+		],
+		[
+			'OAuth2 Location token and a Location parameter naming another location',
+			{ authentication: 'oAuth2', locationId: 'other-location' },
+			oauthCredentials(),
+			/The Location parameter \(other-location\) is not the credential's location/,
 		],
 	])('%s → NodeOperationError', async (_label, parameters, credentials, message) => {
 		const { ctx } = fakeContext({ parameters, credentials });

@@ -4,96 +4,22 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INode,
-	type INodeExecutionData,
-	type INodeType,
-} from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
 import { activityOf } from '../../sandbox/activity';
 import { uploadsOf } from '../../sandbox/conversations';
-import { createCredentialStore, MANUAL_TRIGGER_TYPE, runWorkflow } from '../harness';
+import { createCredentialStore } from '../harness';
 import {
 	byId,
 	exchangeAuthorizationCode,
 	GENEROUS_RATE_LIMIT,
-	GHL_TYPE,
-	OAUTH_CREDENTIAL,
-	oauthCredential,
 	operationCounts,
 	operationsSince,
-	PIT_CREDENTIAL,
 	pitCredential,
 	runNode,
+	runWithFile,
 	useEngineSandbox,
 	useSandbox,
 } from './helpers';
-
-/** A node that reads a file from disk into the item's binary property `data` (n8n's `prepareBinaryData`), like Read/Write Files from Disk. */
-const READ_FILE_TYPE = 'test.readFile';
-const readFileNode: INodeType = {
-	description: {
-		displayName: 'Read File',
-		name: 'readFile',
-		group: ['input'],
-		version: 1,
-		description: 'Reads a file into binary data',
-		defaults: { name: 'Read File' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
-			{ displayName: 'Path', name: 'path', type: 'string', default: '' },
-			{ displayName: 'MIME Type', name: 'mimeType', type: 'string', default: 'application/pdf' },
-		],
-	},
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const file = this.getNodeParameter('path', 0) as string;
-		const mimeType = this.getNodeParameter('mimeType', 0) as string;
-		const binary = await this.helpers.prepareBinaryData(fs.readFileSync(file), path.basename(file), mimeType);
-		return [[{ json: { file: path.basename(file) }, binary: { data: binary } }]];
-	},
-};
-
-/** Start → Read File (`filePath`) → HighLevel (`parameters`). */
-async function sendWithFile(
-	sandbox: Sandbox,
-	baseUrl: string,
-	filePath: string,
-	mimeType: string,
-	parameters: IDataObject,
-	oauth?: IDataObject,
-) {
-	const nodes: INode[] = [
-		{ id: 'n1', name: 'Start', type: MANUAL_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: 'n2', name: 'Read File', type: READ_FILE_TYPE, typeVersion: 1, position: [200, 0], parameters: { path: filePath, mimeType } },
-		{
-			id: 'n3',
-			name: 'HighLevel',
-			type: GHL_TYPE,
-			typeVersion: 1,
-			position: [400, 0],
-			parameters: (oauth ? { authentication: 'oAuth2', ...parameters } : parameters) as INode['parameters'],
-			credentials: oauth ? { goHighLevelOAuth2Api: OAUTH_CREDENTIAL } : { goHighLevelPrivateIntegrationTokenApi: PIT_CREDENTIAL },
-		},
-	];
-	return await runWorkflow({
-		workflow: {
-			nodes,
-			connections: {
-				Start: { main: [[{ node: 'Read File', type: 'main', index: 0 }]] },
-				'Read File': { main: [[{ node: 'HighLevel', type: 'main', index: 0 }]] },
-			},
-		},
-		credentials: createCredentialStore([
-			oauth ? oauthCredential(sandbox, oauth) : pitCredential(sandbox, undefined, baseUrl),
-		]),
-		nodeTypes: { [READ_FILE_TYPE]: readFileNode },
-	});
-}
 
 describe('Message → Send with attachments from binary data', () => {
 	const { sandbox, proxy, lastBody } = useEngineSandbox();
@@ -112,7 +38,7 @@ describe('Message → Send with attachments from binary data', () => {
 		fs.writeFileSync(file, bytes);
 		const ada = contact('ada@example.com');
 		const before = operationCounts(sandbox);
-		const result = await sendWithFile(sandbox, proxy.url, file, 'application/pdf', {
+		const result = await runWithFile(sandbox, proxy.url, { path: file, mimeType: 'application/pdf' }, {
 			resource: 'message',
 			operation: 'send',
 			contactId: byId(ada.id),
@@ -148,7 +74,7 @@ describe('Message → Send with attachments from binary data', () => {
 		fs.writeFileSync(file, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
 		const ada = contact('ada@example.com');
 		const before = operationCounts(sandbox);
-		const result = await sendWithFile(sandbox, proxy.url, file, 'image/png', {
+		const result = await runWithFile(sandbox, proxy.url, { path: file, mimeType: 'image/png' }, {
 			resource: 'message',
 			operation: 'send',
 			contactId: byId(ada.id),
@@ -171,13 +97,8 @@ describe('Message → Send with attachments from binary data', () => {
 		const bytes = Buffer.from('%PDF-1.4 floor plan');
 		fs.writeFileSync(file, bytes);
 		const katherine = contact('katherine@example.com');
-		const result = await sendWithFile(
-			sandbox,
-			sandbox.url,
-			file,
-			'application/pdf',
-			{ resource: 'message', operation: 'send', contactId: byId(katherine.id), channel: 'Email', subject: 'Plan', message: 'Attached', options: { binaryProperties: 'data' } },
-			await exchangeAuthorizationCode(sandbox),
+		const result = await runWithFile(sandbox, sandbox.url, { path: file, mimeType: 'application/pdf' }, { resource: 'message', operation: 'send', contactId: byId(katherine.id), channel: 'Email', subject: 'Plan', message: 'Attached', options: { binaryProperties: 'data' } },
+			{ oauth: await exchangeAuthorizationCode(sandbox) },
 		);
 		expect(result.status).toBe('success');
 		const upload = [...uploadsOf(sandbox.store.location()).values()].find((u) => u.fileName === 'plan.pdf');
@@ -190,7 +111,7 @@ describe('Message → Send with attachments from binary data', () => {
 		fs.writeFileSync(big, Buffer.alloc(5 * 1024 * 1024 + 1, 7));
 		const grace = contact('grace@example.com');
 		let before = operationCounts(sandbox);
-		const tooLarge = await sendWithFile(sandbox, proxy.url, big, 'image/jpeg', {
+		const tooLarge = await runWithFile(sandbox, proxy.url, { path: big, mimeType: 'image/jpeg' }, {
 			resource: 'message',
 			operation: 'send',
 			contactId: byId(grace.id),
@@ -204,7 +125,7 @@ describe('Message → Send with attachments from binary data', () => {
 
 		// The same file fits an e-mail (25 MB).
 		before = operationCounts(sandbox);
-		const asEmail = await sendWithFile(sandbox, proxy.url, big, 'image/jpeg', {
+		const asEmail = await runWithFile(sandbox, proxy.url, { path: big, mimeType: 'image/jpeg' }, {
 			resource: 'message',
 			operation: 'send',
 			contactId: byId(grace.id),
@@ -219,7 +140,7 @@ describe('Message → Send with attachments from binary data', () => {
 		const script = path.join(dir, 'install.sh');
 		fs.writeFileSync(script, '#!/bin/sh\n');
 		before = operationCounts(sandbox);
-		const wrongType = await sendWithFile(sandbox, proxy.url, script, 'application/x-sh', {
+		const wrongType = await runWithFile(sandbox, proxy.url, { path: script, mimeType: 'application/x-sh' }, {
 			resource: 'message',
 			operation: 'send',
 			contactId: byId(grace.id),

@@ -142,7 +142,7 @@ describe('OAuth2 credential', () => {
 		expect(sandbox.stats.requests).toBe(requests);
 	});
 
-	it('a credential without a location in its token data fails with a clear message, sending nothing', async () => {
+	it('a credential without a location in its token data is taken for an agency install and asks for a Location, sending nothing', async () => {
 		const tokenData = await exchangeAuthorizationCode(sandbox);
 		delete tokenData.locationId;
 		const store = createCredentialStore([oauthCredential(sandbox, tokenData)]);
@@ -150,9 +150,7 @@ describe('OAuth2 credential', () => {
 		const result = await runNode(sandbox, getAda, { oauth: true, credentials: store, items: [{ id: adaId() }] });
 		expect(result.status).toBe('error');
 		const [error] = result.errors('HighLevel');
-		expect(error.message).toBe(
-			'The OAuth2 credential has no location: reconnect it and choose a sub-account (location), not the agency',
-		);
+		expect(error.message).toBe('Choose a Location: the credential is an agency (Company) install');
 		// Thrown as a NodeOperationError before any request; n8n-core's RoutingNode re-wraps it (no HTTP code).
 		expect(error.httpCode).toBe('none');
 		expect(sandbox.stats.requests).toBe(requests);

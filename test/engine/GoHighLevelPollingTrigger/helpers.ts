@@ -6,7 +6,14 @@
  * manual PollContext; that path is used for the manual test run.
  */
 import { ExecutionLifecycleHooks, PollContext } from 'n8n-core';
-import type { IDataObject, INode, INodeParameters, IWorkflowBase, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeCredentials,
+	INodeParameters,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper, HarnessCredentialTypes, type CredentialStore } from '../harness';
@@ -18,8 +25,11 @@ import { PIT_CREDENTIAL } from '../GoHighLevel/helpers';
 export const POLLING_TYPE = 'n8n-nodes-gohighlevel.goHighLevelPollingTrigger';
 export const NODE_NAME = 'HighLevel Poll';
 
-/** The trigger node with the sandbox PIT credential. */
-export function pollingNode(parameters: INodeParameters): INode {
+/** The trigger node with the sandbox PIT credential, or the given credential references (e.g. an OAuth2 one). */
+export function pollingNode(
+	parameters: INodeParameters,
+	credentials: INodeCredentials = { goHighLevelPrivateIntegrationTokenApi: PIT_CREDENTIAL },
+): INode {
 	return {
 		id: 'p1',
 		name: NODE_NAME,
@@ -27,7 +37,7 @@ export function pollingNode(parameters: INodeParameters): INode {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { goHighLevelPrivateIntegrationTokenApi: PIT_CREDENTIAL },
+		credentials,
 	};
 }
 
@@ -41,9 +51,13 @@ export interface ActiveTrigger {
 }
 
 /** Builds the activated workflow. Static data starts empty (a first activation). */
-export function activeTrigger(parameters: INodeParameters, credentials: CredentialStore): ActiveTrigger {
+export function activeTrigger(
+	parameters: INodeParameters,
+	credentials: CredentialStore,
+	nodeCredentials?: INodeCredentials,
+): ActiveTrigger {
 	prepareContainer();
-	const node = pollingNode(parameters);
+	const node = pollingNode(parameters, nodeCredentials);
 	const nodeTypes = new HarnessNodeTypes({ startItems: [{ json: {} }] });
 	const workflow = new Workflow({
 		id: 'polling-workflow',

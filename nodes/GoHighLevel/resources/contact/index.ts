@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as addFollowers from './addFollowers';
 import * as addTags from './addTags';
+import * as addToBusiness from './addToBusiness';
 import * as addToCampaign from './addToCampaign';
 import * as addToWorkflow from './addToWorkflow';
 import * as create from './create';
@@ -9,7 +10,9 @@ import * as del from './delete';
 import * as findDuplicate from './findDuplicate';
 import * as get from './get';
 import * as getAll from './getAll';
+import * as getAllByBusiness from './getAllByBusiness';
 import * as removeFollowers from './removeFollowers';
+import * as removeFromBusiness from './removeFromBusiness';
 import * as removeFromAllCampaigns from './removeFromAllCampaigns';
 import * as removeFromCampaign from './removeFromCampaign';
 import * as removeFromWorkflow from './removeFromWorkflow';
@@ -33,6 +36,9 @@ const operations = [
 	removeFromAllCampaigns,
 	addFollowers,
 	removeFollowers,
+	getAllByBusiness,
+	addToBusiness,
+	removeFromBusiness,
 	del,
 ];
 

@@ -9,12 +9,12 @@ import type {
 import { collectionField, contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
+import { listOf } from '../../shared/body';
 import { invalidParameter } from '../../shared/validation';
 import {
 	CALL_STATUS_OPTIONS,
 	conversationOption,
 	conversationProviderIdField,
-	listOf,
 	messageTextField,
 	requiredProviderId,
 	withDateAndConversation,

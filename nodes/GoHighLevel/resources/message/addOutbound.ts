@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { listOf } from '../../shared/body';
 import { collectionField, contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
@@ -13,7 +14,6 @@ import {
 	CALL_STATUS_OPTIONS,
 	conversationOption,
 	conversationProviderIdField,
-	listOf,
 	requiredProviderId,
 	withDateAndConversation,
 } from './fields';

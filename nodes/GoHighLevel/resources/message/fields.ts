@@ -43,11 +43,6 @@ export function emailMessageIdField(show: Record<string, string[]>, description:
 	};
 }
 
-/** Comma-separated text (or an array from an expression) → trimmed, non-empty strings. */
-export function listOf(value: unknown): string[] {
-	const items = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return items.map((v) => String(v).trim()).filter(Boolean);
-}
 
 /**
  * The conversation a logged message goes to: the Conversation option when set, else the contact's conversation

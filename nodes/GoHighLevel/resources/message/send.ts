@@ -6,13 +6,14 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { listOf } from '../../shared/body';
 import { collectionField, contactLocator, TIME_ZONE_HINT } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { toEpochMs } from '../../shared/time';
 import { invalidParameter, isEmail } from '../../shared/validation';
 import { readBinaryAttachments, uploadAttachments, type BinaryAttachment } from './attachments';
-import { listOf, messageTextField } from './fields';
+import { messageTextField } from './fields';
 
 const show = { resource: ['message'], operation: ['send'] };
 

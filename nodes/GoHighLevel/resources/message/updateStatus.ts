@@ -6,10 +6,11 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { listOf } from '../../shared/body';
 import { collectionField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
-import { listOf, messageLocator } from './fields';
+import { messageLocator } from './fields';
 
 const show = { resource: ['message'], operation: ['updateStatus'] };
 

@@ -260,4 +260,33 @@ export const CONTACTS_ENDPOINTS = {
 		root: 'contact',
 		scope: 'contacts.readonly',
 	},
+	/**
+	 * Contacts of a business (FACTS.md 2.1): query `locationId` (required), `query`, offset paging with `limit`
+	 * (default 25, no documented maximum: 100 is asked for) + `skip`; `count` is the number of matches (FACTS.md 2.14).
+	 */
+	getBusinessContacts: {
+		spec: 'contacts',
+		operationId: 'get-contacts-by-businessId',
+		method: 'GET',
+		path: '/contacts/business/{businessId}',
+		version: VERSION,
+		location: { in: 'query', name: 'locationId' },
+		root: 'contacts',
+		scope: 'contacts.readonly',
+		pagination: { style: 'offset', sizeParameter: 'limit', offsetParameter: 'skip', maxPageSize: 100, totalField: 'count' },
+	},
+	/**
+	 * `POST /contacts/bulk/business` (FACTS.md 2.1, body `ContactsBusinessUpdate`: `locationId`, `ids` (contact
+	 * ids), `businessId` — all required, `businessId` nullable: `null` takes the contacts out of their business) →
+	 * `success`, `ids`. The spec states no security; the scope is that of every other contact write.
+	 */
+	setContactsBusiness: {
+		spec: 'contacts',
+		operationId: 'add-remove-contact-from-business',
+		method: 'POST',
+		path: '/contacts/bulk/business',
+		version: VERSION,
+		location: { in: 'body', name: 'locationId' },
+		scope: 'contacts.write',
+	},
 } satisfies Record<string, Endpoint>;

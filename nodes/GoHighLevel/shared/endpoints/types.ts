@@ -20,10 +20,18 @@ export type PaginationStyle =
 			 * `POST /contacts/search`: page size `pageLimit` (max 500) in the body; the next page starts after the
 			 * `searchAfter` value that every returned record carries (take the last record's). `page` is not sent,
 			 * so the 10,000-record cap of page mode does not apply. Response total: `total`.
+			 * `POST /objects/{schemaKey}/records/search` reads the same way, but its body requires `page`: the operation
+			 * sends `page: 1` on every page (never deeper than the first; endpoints/objects.ts).
 			 */
 			style: 'searchAfter';
 			sizeParameter: 'pageLimit';
 			maxPageSize: number;
+			/**
+			 * `'string'`: the cursor is sent as strings. objects.json `search-object-records` declares the body's
+			 * `searchAfter` as `string[]` while its records carry `[number, string]` (`RecordResponseDTO`); the
+			 * record's values are sent as strings, as the request schema says.
+			 */
+			cursorItems?: 'string';
 	  }
 	| {
 			/**
@@ -80,6 +88,24 @@ export type PaginationStyle =
 			 * set, `false` ends the list without asking for an empty page.
 			 */
 			moreFlag?: 'hasMore';
+			/**
+			 * A number of the response counting every match (users.json `search-users`, contacts.json
+			 * `get-contacts-by-businessId`: `count`, FACTS.md 2.14; locations.json `GET-all-or-email-sms-templates`:
+			 * `totalCount`, FACTS.md 2.9); reading stops once that many are read.
+			 */
+			totalField?: 'count' | 'totalCount';
+	  }
+	| {
+			/**
+			 * forms.json `get-forms-submissions`, surveys.json `get-surveys-submissions`: page size `limit` (max 100) and
+			 * page number `page` (from 1) in the query; the next page is `meta.nextPage`, null on the last page (reading
+			 * also stops at `meta.total`). The page size stays the same on every page (a page number counts pages of
+			 * that size), so a Limit below it is cut after reading.
+			 */
+			style: 'page';
+			sizeParameter: 'limit';
+			pageParameter: 'page';
+			maxPageSize: number;
 	  };
 
 /** Spec files (apps) of the official docs the node calls; each has one module in this folder, e.g. `contacts.ts`. */
@@ -91,7 +117,17 @@ export type SpecApp =
 	| 'calendars'
 	| 'conversations'
 	| 'workflows'
-	| 'campaigns';
+	| 'campaigns'
+	| 'businesses'
+	| 'oauth'
+	| 'custom-fields'
+	| 'forms'
+	| 'surveys'
+	| 'funnels'
+	| 'links'
+	| 'medias'
+	| 'objects'
+	| 'associations';
 
 /**
  * One HighLevel operation as the official spec describes it. Every path, Version header, location parameter,
@@ -120,4 +156,11 @@ export interface Endpoint {
 	scope: string;
 	/** Present on list endpoints that page. */
 	pagination?: PaginationStyle;
+	/**
+	 * `'company'`: an agency operation (the spec's security is `Agency-Access` / `Agency-Access-Only`, e.g.
+	 * locations.json `search-locations`, oauth.json `get-installed-location`), sent with the credential's own token
+	 * — with an agency (Company) OAuth2 credential, not with a Location token exchanged for the node's Location
+	 * parameter (FACTS.md 3.4). Absent: a sub-account operation, sent with a Location token.
+	 */
+	tokenKind?: 'company';
 }
