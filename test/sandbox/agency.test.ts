@@ -56,6 +56,13 @@ describe('sandbox agency installs', () => {
 		expect((await call(sandbox, 'GET', own, { token: res.body.access_token })).status).toBe(200);
 		// The Location token reaches its own location only.
 		expect((await call(sandbox, 'GET', contacts, { token: res.body.access_token })).status).toBe(403);
+
+		// Its refresh token rotates like any other, into a Location pair of the same location.
+		const rotated = await grant({ grant_type: 'refresh_token', refresh_token: res.body.refresh_token, user_type: 'Location' });
+		expect(rotated.status).toBe(200);
+		expect(rotated.body).toMatchObject({ userType: 'Location', locationId: sandbox.secondLocationId });
+		expect(rotated.body.refresh_token).not.toBe(res.body.refresh_token);
+		expect((await call(sandbox, 'GET', own, { token: rotated.body.access_token })).status).toBe(200);
 	});
 
 	it('refuses the exchange for another company, an uninstalled location, and a Private Integration Token', async () => {
