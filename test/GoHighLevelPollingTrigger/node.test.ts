@@ -65,12 +65,15 @@ describe('GoHighLevelPollingTrigger description', () => {
 				'contactUpdated',
 				'formSubmitted',
 				'inboundMessage',
+				'invoicePaid',
 				'noteCreated',
 				'opportunityCreated',
 				'opportunityStageChanged',
 				'opportunityStatusChanged',
+				'orderCreated',
 				'surveySubmitted',
 				'taskCreated',
+				'transactionCreated',
 			].sort(),
 		);
 	});

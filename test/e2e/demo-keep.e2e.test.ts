@@ -40,6 +40,11 @@ describe('npm run demo: the node chain', () => {
 			'  → Add Note (GoHighLevel: Add a note to a contact)',
 			'  → Create Follow-up Task (GoHighLevel: Create a task for a contact)',
 			'  → Enrol in Workflow (GoHighLevel: Add a contact to a workflow)',
+			'  → Create Product (GoHighLevel: Create a product)',
+			'  → Create Price (GoHighLevel: Create a price for a product)',
+			'  → Invoice the Contact (GoHighLevel: Create an invoice)',
+			'  → Record Payment (GoHighLevel: Record a payment for an invoice)',
+			'  → Transactions of the Invoice (GoHighLevel: Get many transactions)',
 			'  → Contacts Tagged n8n-demo (GoHighLevel: Get many contacts)',
 		]);
 	});

@@ -1,7 +1,8 @@
 /**
  * `npm run demo` as a test: the demo workflow (fixtures/demo.workflow.json) runs in the real, pinned n8n with the
  * packed package against the in-process HighLevel sandbox (n8n reaches it over 127.0.0.1). Asserts every node's
- * output and the sandbox's state. Then the same workflow with a `goHighLevelOAuth2Api` credential whose access token
+ * output and the sandbox's state, down to the commerce steps: a product with a 49.99 USD price, an invoice for the
+ * contact paid in full with exactly one payment, and the one transaction HighLevel lists for that payment. Then the same workflow with a `goHighLevelOAuth2Api` credential whose access token
  * the sandbox has expired: n8n must refresh it, store the rotated pair, and the run must succeed. Last, an agency
  * (Company) OAuth2 credential imported with its token data creates a contact in two locations in one execution.
  * `npm run test:e2e` builds dist/ first; this file builds nothing.
@@ -11,6 +12,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { REFRESH_IDEMPOTENCY_WINDOW_MS, type Sandbox } from '../sandbox';
 import { activityOf } from '../sandbox/activity';
 import { automationOf } from '../sandbox/automation';
+import { invoicesOf } from '../sandbox/invoices';
+import { transactionsOf } from '../sandbox/payments';
 import {
 	DEMO_EXPECTED,
 	DEMO_NODES,
@@ -57,7 +60,7 @@ describe('the demo workflow in a real n8n', () => {
 	const pipeline = () => location().pipelines.find((p) => p.name === DEMO_EXPECTED.pipeline)!;
 	const stageId = (name: string) => pipeline().stages.find((s) => s.name === name)!.id;
 
-	/** Checks the four nodes' outputs and what the sandbox stores for the contact and the opportunity. */
+	/** Checks every HighLevel node's output and what the sandbox stores for the contact and what the workflow made for it. */
 	function expectDemoOutcome(
 		outputs: (node: string) => IDataObject[],
 		contact: { firstName: string; lastName: string; email: string },
@@ -141,6 +144,42 @@ describe('the demo workflow in a real n8n', () => {
 		]);
 		expect(automationOf(location()).workflowEnrolments.get(String(created[0].id))?.has(nurture.id)).toBe(true);
 
+		const [product] = outputs(DEMO_NODES.createProduct);
+		expect(product).toMatchObject({ name: DEMO_EXPECTED.product, productType: 'DIGITAL', locationId: sandbox.locationId });
+		const [price] = outputs(DEMO_NODES.createPrice);
+		expect(price).toMatchObject({ product: product._id, name: 'Full course', type: 'one_time', currency: 'USD', amount: 49.99 });
+		const [invoice] = outputs(DEMO_NODES.createInvoice);
+		expect(invoice).toMatchObject({
+			status: 'draft',
+			currency: 'USD',
+			total: 49.99,
+			amountDue: 49.99,
+			contactDetails: { id: created[0].id, email: contact.email },
+			businessDetails: { name: 'Orbital Academy' },
+		});
+		expect(invoice.invoiceItems).toEqual([
+			expect.objectContaining({ name: DEMO_EXPECTED.product, productId: product._id, priceId: price._id, amount: 49.99, qty: 1, currency: 'USD' }),
+		]);
+		expect(outputs(DEMO_NODES.recordPayment)).toEqual([
+			expect.objectContaining({ _id: invoice._id, status: 'paid', amountPaid: 49.99, amountDue: 0 }),
+		]);
+		const storedInvoice = invoicesOf(location()).get(String(invoice._id))!;
+		expect(storedInvoice.status).toBe('paid');
+		expect(storedInvoice.payments.map((p) => [p.mode, p.amountMinor])).toEqual([['bank_transfer', 4999]]);
+		expect(outputs(DEMO_NODES.transactions)).toEqual([
+			expect.objectContaining({
+				entityType: 'invoice',
+				entityId: invoice._id,
+				contactId: created[0].id,
+				amount: 49.99,
+				currency: 'USD',
+				status: 'succeeded',
+				paymentProviderType: 'manual',
+				paymentMode: 'bank_transfer',
+			}),
+		]);
+		expect([...transactionsOf(location()).values()].filter((t) => t.entityId === invoice._id)).toHaveLength(1);
+
 		const tagged = outputs(DEMO_NODES.tagged);
 		const ids = tagged.map((c) => String(c.id));
 		expect(tagged).toHaveLength(taggedInSandbox(sandbox));
@@ -149,7 +188,7 @@ describe('the demo workflow in a real n8n', () => {
 		expect(tagged.filter((c) => !(c.tags as string[]).includes(DEMO_TAG))).toEqual([]);
 	}
 
-	it('creates the contact and the opportunity, moves it, books a free slot, sends an SMS and an email, adds a note and a task, enrols the contact in a workflow, and lists every tagged contact once', async () => {
+	it('creates the contact and the opportunity, moves it, books a free slot, sends an SMS and an email, adds a note and a task, enrols the contact in a workflow, invoices a new product, records the payment, reads its transaction, and lists every tagged contact once', async () => {
 		let result: DemoResult | undefined;
 		await n8n.withLogsOnFailure(async () => {
 			result = await runDemo({ sandbox, n8n });
@@ -187,6 +226,12 @@ describe('the demo workflow in a real n8n', () => {
 			task: { title: DEMO_EXPECTED.taskTitle, completed: false, stored: true },
 			workflow: { name: DEMO_EXPECTED.workflow, enrolled: true },
 		});
+		expect(demo.commerce).toMatchObject({
+			product: { name: DEMO_EXPECTED.product, stored: true },
+			price: { amount: 49.99, currency: 'USD', type: 'one_time', stored: true },
+			invoice: { total: 49.99, currency: 'USD', status: 'paid', storedStatus: 'paid', payments: 1, matches: true },
+			transaction: { amount: 49.99, currency: 'USD', entityType: 'invoice', listed: 1, stored: true },
+		});
 		expect(demo.requests.pages).toBeGreaterThan(0);
 		expect(demo.requests.byOperation['create-contact']).toBe(1);
 		expect(demo.requests.byOperation['create-opportunity']).toBe(1);
@@ -195,6 +240,13 @@ describe('the demo workflow in a real n8n', () => {
 		expect(demo.requests.byOperation['create-note']).toBe(1);
 		expect(demo.requests.byOperation['create-task']).toBe(1);
 		expect(demo.requests.byOperation['add-contact-to-workflow']).toBe(1);
+		expect(demo.requests.byOperation['create-product']).toBe(1);
+		expect(demo.requests.byOperation['create-price-for-product']).toBe(1);
+		expect(demo.requests.byOperation['create-invoice']).toBe(1);
+		// Record Payment reads the invoice's currency to check the amount's decimals, then records it once.
+		expect(demo.requests.byOperation['get-invoice']).toBe(1);
+		expect(demo.requests.byOperation['record-invoice']).toBe(1);
+		expect(demo.requests.byOperation['list-transactions']).toBe(1);
 		expect(demo.requests.rateLimited).toBe(0);
 		expect(demo.requests.invalidRequests).toEqual([]);
 		expect(sandbox.stats.invalidRequests).toEqual([]);

@@ -27,6 +27,11 @@ import type {
 
 import { activityOf } from '../sandbox/activity';
 import { automationOf } from '../sandbox/automation';
+import { invoicesOf, totalsOf } from '../sandbox/invoices';
+import { toMajor } from '../sandbox/money';
+import { transactionsOf } from '../sandbox/payments';
+import { PRICES, PRODUCTS } from '../sandbox/products';
+import { recordsOf } from '../sandbox/records';
 import {
 	startSandbox,
 	type CustomFieldValue,
@@ -49,7 +54,8 @@ import {
 
 /**
  * The example workflow: Create Contact → Create Opportunity → Move to Next Stage → Find Free Slots → Book Appointment
- * → Send SMS → Send Email → Add Note → Create Follow-up Task → Enrol in Workflow → Contacts Tagged n8n-demo.
+ * → Send SMS → Send Email → Add Note → Create Follow-up Task → Enrol in Workflow → Create Product → Create Price →
+ * Invoice the Contact → Record Payment → Transactions of the Invoice → Contacts Tagged n8n-demo.
  */
 export const DEMO_WORKFLOW_FILE = path.join(__dirname, 'fixtures', 'demo.workflow.json');
 
@@ -71,6 +77,11 @@ export const DEMO_NODES = {
 	addNote: 'Add Note',
 	createTask: 'Create Follow-up Task',
 	enrolWorkflow: 'Enrol in Workflow',
+	createProduct: 'Create Product',
+	createPrice: 'Create Price',
+	createInvoice: 'Invoice the Contact',
+	recordPayment: 'Record Payment',
+	transactions: 'Transactions of the Invoice',
 	tagged: 'Contacts Tagged n8n-demo',
 } as const;
 
@@ -97,6 +108,16 @@ export const DEMO_EXPECTED = {
 	taskTitle: 'Call Katherine about the course',
 	/** The sandbox workflow (test/sandbox/automation.ts) the workflow's Enrol in Workflow node picked by id. */
 	workflow: 'New Lead Nurture',
+	/** Name of the product Create Product adds (products.json `create-product`). */
+	product: 'Orbital Mechanics Course',
+	/**
+	 * The one-time price Create Price gives it, in major units (products.json `CreatePriceDto.amount`, e.g. 49.99), and
+	 * its currency; the invoice has one item of it, so its total is the same amount.
+	 */
+	priceAmount: 49.99,
+	currency: 'USD',
+	/** Payment method Record Payment records the whole amount due with (invoices.json `RecordPaymentDto.mode`). */
+	paymentMode: 'bank_transfer',
 } as const;
 
 /** Sandbox contact custom field keys the workflow fills (seeded by test/sandbox/seed.ts). */
@@ -233,6 +254,31 @@ export interface DemoFollowUp {
 	workflow?: { id: string; name: string; enrolled: boolean };
 }
 
+/**
+ * The commerce steps: the product and its price, the invoice for the contact with the payment recorded against it,
+ * and the transaction HighLevel lists for that payment. Amounts in the currency's major units, as the API answers
+ * them. No order: HighLevel makes orders from checkouts (funnels, stores, payment links); a payment recorded against
+ * an invoice is a transaction with `entityType: invoice` (test/sandbox/invoices.ts), so the demo reads that back.
+ */
+export interface DemoCommerce {
+	product?: { id: string; name: string; stored: boolean };
+	price?: { id: string; name: string; amount: number; currency: string; type: string; stored: boolean };
+	/** `status` as Record Payment answered it and `storedStatus` as the sandbox keeps it; `payments` recorded on it. */
+	invoice?: {
+		id: string;
+		number: string;
+		total: number;
+		currency: string;
+		status: string;
+		storedStatus: string;
+		payments: number;
+		/** Whether the invoice is addressed to the created contact and its one item is the created product and price. */
+		matches: boolean;
+	};
+	/** The one transaction Transactions of the Invoice listed (`listed`: how many it listed). */
+	transaction?: { id: string; amount: number; currency: string; entityType: string; listed: number; stored: boolean };
+}
+
 /** Structured outcome of {@link runDemo}. `problems` is empty when everything matched. */
 export interface DemoResult {
 	/** True when the execution succeeded and every check passed. */
@@ -250,6 +296,7 @@ export interface DemoResult {
 	contact?: DemoContact;
 	opportunity?: DemoOpportunity;
 	followUp: DemoFollowUp;
+	commerce: DemoCommerce;
 	tagged: {
 		/** Items Get Many (Return All) returned. */
 		listed: number;
@@ -363,7 +410,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 /**
  * Checks a finished demo execution against the sandbox: the contact with both custom field values, the opportunity
  * in New Lead then Contacted of Sales Pipeline, the note and task on the contact and its workflow enrolment
- * ({@link checkFollowUp}), every tagged contact listed once, no invalid request.
+ * ({@link checkFollowUp}), the paid invoice and its transaction ({@link checkCommerce}), every tagged contact listed
+ * once, no invalid request.
  * Stage and pipeline ids are resolved to names through the sandbox's pipelines.
  */
 export function checkDemo(
@@ -383,6 +431,7 @@ export function checkDemo(
 		execution,
 		outputs,
 		followUp: {},
+		commerce: {},
 		tagged: { listed: 0, unique: 0, inSandbox: taggedInSandbox(sandbox) },
 		requests: {
 			total: stats.requests,
@@ -497,6 +546,7 @@ export function checkDemo(
 	}
 
 	checkFollowUp(sandbox, result, outputs);
+	checkCommerce(sandbox, result, outputs);
 
 	const tagged = outputs[DEMO_NODES.tagged];
 	if (tagged) {
@@ -650,6 +700,119 @@ function checkFollowUp(sandbox: Sandbox, result: DemoResult, outputs: Record<str
 	} else missing(DEMO_NODES.enrolWorkflow);
 }
 
+/**
+ * The commerce steps, checked against the sandbox: Create Product (products.json `create-product`) stored the product;
+ * Create Price (`create-price-for-product`) stored a one-time price of it, {@link DEMO_EXPECTED}.priceAmount in
+ * {@link DEMO_EXPECTED}.currency (major units); Invoice the Contact (invoices.json `create-invoice`) made an invoice
+ * for the created contact with one item of that product and price; Record Payment (`record-invoice`, the whole
+ * amount due) left it `paid` with exactly one payment of its total; Transactions of the Invoice (payments.json
+ * `list-transactions`, filtered by the contact and the invoice as `entityId`) listed exactly one transaction of that
+ * amount, `entityType: invoice`, which the sandbox stores. Adds to `result.commerce` and `result.problems`.
+ */
+function checkCommerce(sandbox: Sandbox, result: DemoResult, outputs: Record<string, IDataObject[]>): void {
+	const { problems, commerce } = result;
+	const location = sandbox.store.location(sandbox.locationId);
+	const contactId = result.contact?.id;
+	const missing = (node: string) => {
+		if (outputs[node] && result.failure?.node !== node) problems.push(`"${node}" returned no item`);
+	};
+	const expectedAmount = `${DEMO_EXPECTED.priceAmount} ${DEMO_EXPECTED.currency}`;
+
+	const [product] = outputs[DEMO_NODES.createProduct] ?? [];
+	if (product) {
+		const id = String(product._id ?? '');
+		const stored = recordsOf(location, PRODUCTS).get(id);
+		commerce.product = { id, name: String(product.name ?? ''), stored: !!stored };
+		if (!stored) problems.push(`Product ${id || '(no id)'} is not in the sandbox`);
+		if (commerce.product.name !== DEMO_EXPECTED.product)
+			problems.push(`The product is named "${commerce.product.name}", expected "${DEMO_EXPECTED.product}"`);
+	} else missing(DEMO_NODES.createProduct);
+
+	const [price] = outputs[DEMO_NODES.createPrice] ?? [];
+	if (price) {
+		const id = String(price._id ?? '');
+		const stored = recordsOf(location, PRICES).get(id);
+		commerce.price = {
+			id,
+			name: String(price.name ?? ''),
+			amount: Number(stored?.amount ?? price.amount),
+			currency: String(stored?.currency ?? price.currency ?? ''),
+			type: String(stored?.type ?? price.type ?? ''),
+			stored: !!stored,
+		};
+		const p = commerce.price;
+		if (!stored) problems.push(`Price ${id || '(no id)'} is not in the sandbox`);
+		else if (stored.product !== commerce.product?.id) problems.push('The price is not a price of the created product');
+		if (`${p.amount} ${p.currency}` !== expectedAmount || p.type !== 'one_time')
+			problems.push(`The price is ${p.amount} ${p.currency} (${p.type}), expected a one-time price of ${expectedAmount}`);
+	} else missing(DEMO_NODES.createPrice);
+
+	const [created] = outputs[DEMO_NODES.createInvoice] ?? [];
+	const [paid] = outputs[DEMO_NODES.recordPayment] ?? [];
+	if (created) {
+		const id = String(created._id ?? '');
+		const stored = invoicesOf(location).get(id);
+		const [item] = stored?.items ?? [];
+		const total = stored ? totalsOf(stored).total : 0;
+		commerce.invoice = {
+			id,
+			number: String(created.invoiceNumber ?? ''),
+			total: stored ? toMajor(total, stored.currency) : Number(created.total),
+			currency: String(created.currency ?? ''),
+			status: String(paid?.status ?? ''),
+			storedStatus: stored?.status ?? '',
+			payments: stored?.payments.length ?? 0,
+			matches:
+				!!stored &&
+				stored.contactDetails.id === contactId &&
+				stored.items.length === 1 &&
+				item.productId === commerce.product?.id &&
+				item.priceId === commerce.price?.id,
+		};
+		const inv = commerce.invoice;
+		if (!stored) problems.push(`Invoice ${id || '(no id)'} is not in the sandbox`);
+		else {
+			if (!inv.matches)
+				problems.push('The invoice is not for the created contact with one item of the created product and price');
+			if (`${inv.total} ${inv.currency}` !== expectedAmount)
+				problems.push(`The invoice totals ${inv.total} ${inv.currency}, expected ${expectedAmount}`);
+			if (inv.storedStatus !== 'paid') problems.push(`The invoice is stored as ${inv.storedStatus}, expected paid`);
+			if (inv.payments !== 1 || stored.payments[0].amountMinor !== total)
+				problems.push(`The invoice has ${inv.payments} payments, expected one of its total`);
+			else if (stored.payments[0].mode !== DEMO_EXPECTED.paymentMode)
+				problems.push(`The payment was recorded as ${stored.payments[0].mode}, expected ${DEMO_EXPECTED.paymentMode}`);
+		}
+		if (paid) {
+			if (paid._id !== created._id) problems.push(`"${DEMO_NODES.recordPayment}" returned another invoice`);
+			if (paid.status !== 'paid' || paid.amountDue !== 0)
+				problems.push(`"${DEMO_NODES.recordPayment}" left the invoice ${String(paid.status)} with ${String(paid.amountDue)} due`);
+		} else missing(DEMO_NODES.recordPayment);
+	} else missing(DEMO_NODES.createInvoice);
+
+	const listed = outputs[DEMO_NODES.transactions];
+	if (listed) {
+		const [txn] = listed;
+		const stored = txn ? transactionsOf(location).get(String(txn._id)) : undefined;
+		commerce.transaction = {
+			id: String(txn?._id ?? ''),
+			amount: Number(txn?.amount),
+			currency: String(txn?.currency ?? ''),
+			entityType: String(txn?.entityType ?? ''),
+			listed: listed.length,
+			stored: !!stored,
+		};
+		const t = commerce.transaction;
+		if (listed.length !== 1) problems.push(`"${DEMO_NODES.transactions}" listed ${listed.length} transactions, expected 1`);
+		if (txn) {
+			if (!stored) problems.push(`Transaction ${t.id} is not in the sandbox`);
+			if (t.entityType !== 'invoice' || txn.entityId !== commerce.invoice?.id || txn.contactId !== contactId)
+				problems.push('The transaction is not the payment of the invoice by the created contact');
+			if (`${t.amount} ${t.currency}` !== expectedAmount)
+				problems.push(`The transaction is of ${t.amount} ${t.currency}, expected ${expectedAmount}`);
+		}
+	}
+}
+
 const fmt = (n: number) => n.toLocaleString('en-US');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -693,6 +856,17 @@ export function formatDemoSummary(result: DemoResult): string {
 	}
 	if (workflow) {
 		row('Workflow', `enrolled in "${workflow.name}"  (id ${workflow.id}, ${workflow.enrolled ? 'recorded' : 'NOT recorded'})`);
+	}
+	const { product, price, invoice, transaction } = result.commerce;
+	if (invoice) {
+		const txn = transaction?.id
+			? `transaction ${transaction.id} of ${transaction.amount} ${transaction.currency} ${transaction.stored ? 'recorded' : 'MISSING in the sandbox'}`
+			: 'no transaction listed';
+		row(
+			'Invoice',
+			`#${invoice.number} for ${invoice.total} ${invoice.currency} ("${product?.name ?? '?'}", price "${price?.name ?? '?'}") ` +
+				`${invoice.storedStatus || 'MISSING in the sandbox'}  (${invoice.payments} payment${invoice.payments === 1 ? '' : 's'}; ${txn})`,
+		);
 	}
 	const t = result.tagged;
 	if (result.outputs[DEMO_NODES.tagged]) {

@@ -22,6 +22,7 @@ import { businessHandlers } from './businesses';
 import { calendarHandlers } from './calendars';
 import { contactHandlers } from './contacts';
 import { formHandlers } from './forms';
+import { invoiceHandlers } from './invoices';
 import { conversationHandlers, parseMultipart } from './conversations';
 import {
 	forbiddenLocation,
@@ -38,6 +39,8 @@ import type {
 } from './index';
 import { locationHandlers } from './locations';
 import { objectHandlers } from './objects';
+import { paymentHandlers } from './payments';
+import { productHandlers } from './products';
 import { opportunityHandlers } from './opportunities';
 import { siteHandlers } from './sites';
 import { taskHandlers } from './tasks';
@@ -61,8 +64,11 @@ const HANDLERS: Record<string, OperationHandler> = {
 	...userHandlers,
 	...businessHandlers,
 	...formHandlers,
+	...invoiceHandlers,
 	...siteHandlers,
 	...objectHandlers,
+	...paymentHandlers,
+	...productHandlers,
 };
 
 interface Reply {
@@ -339,7 +345,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (match.operationId === 'get-location-access-token') return { ...locationTokenReply(token, body), headers };
 		if (match.operationId === 'get-installed-location') return { ...installedLocationsReply(token, v.query), headers };
 
-		const handler = HANDLERS[match.operationId];
+		// `<spec>:<operationId>` first: products.json reuses invoices.json's `list-invoices` for GET /products/.
+		const handler = HANDLERS[`${match.spec.name}:${match.operationId}`] ?? HANDLERS[match.operationId];
 		if (!handler) {
 			return {
 				status: 501,

@@ -46,6 +46,9 @@ export const SPEC_FILES = [
 	'funnels',
 	'links',
 	'medias',
+	'invoices',
+	'payments',
+	'products',
 ] as const;
 export type SpecName = (typeof SPEC_FILES)[number];
 

@@ -317,6 +317,22 @@ export const messageEvents: EventRule = ({ before, after }) => {
  * Event rules by {@link RecordChange.collection}. Collections without a rule send nothing. Add a rule here when a
  * new tracked collection is added to the store.
  */
+/**
+ * Orders (payments.ts): OrderCreate for a new order, OrderStatusUpdate when its `status` changes
+ * (webhook-events/OrderCreate.md, OrderStatusUpdate.md: the order with `altId`, `altType`, `_id`, `status`,
+ * `amount` in major units, …); the sandbox's own `id` is left out.
+ */
+const orderEvents: EventRule = ({ before, after }) => {
+	const fields = (record: unknown) => {
+		const out = plainFields(record);
+		delete out.id;
+		return out;
+	};
+	if (!before && after) return [{ type: 'OrderCreate', fields: fields(after) }];
+	const [was, is] = [before as Record<string, unknown> | undefined, after as Record<string, unknown> | undefined];
+	return was && is && was.status !== is.status ? [{ type: 'OrderStatusUpdate', fields: fields(after) }] : [];
+};
+
 export const EVENT_RULES: Record<string, EventRule> = {
 	contacts: contactEvents,
 	opportunities: opportunityEvents,
@@ -324,6 +340,7 @@ export const EVENT_RULES: Record<string, EventRule> = {
 	tasks: taskEvents,
 	appointments: appointmentEvents,
 	messages: messageEvents,
+	orders: orderEvents,
 };
 
 /** The events of one change (none for a collection without a rule). */

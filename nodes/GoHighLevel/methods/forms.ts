@@ -48,7 +48,7 @@ export const formLoadOptions = {
 	 * `type=folder`, `altType=location`, sorted by name (medias.json `fetch-media-content`, `offset` + `limit` pages).
 	 */
 	async getMediaFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const folders = await readAll(this, ENDPOINTS.getMediaFiles, { altType: 'location', type: 'folder', sortBy: 'name', sortOrder: 'asc' });
+		const folders = await readAll(this, ENDPOINTS.getMediaFiles, { type: 'folder', sortBy: 'name', sortOrder: 'asc' });
 		return folders.map((f) => ({ name: String(f.name ?? f._id), value: String(f._id ?? f.id) })).sort(byName);
 	},
 };

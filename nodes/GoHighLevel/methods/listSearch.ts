@@ -9,8 +9,11 @@ import { agencyListSearch } from './agency';
 import { apiRequestListSearch } from './apiRequest';
 import { businessListSearch } from './businesses';
 import { formListSearch } from './forms';
+import { invoiceListSearch } from './invoices';
 import { locationListSearch } from './locations';
 import { objectListSearch } from './objects';
+import { paymentListSearch } from './payments';
+import { productListSearch } from './products';
 
 /** How many records a searchable list shows. */
 const PAGE = 50;
@@ -76,6 +79,9 @@ export const listSearch = {
 	...businessListSearch,
 	...conversationListSearch,
 	...formListSearch,
+	...invoiceListSearch,
 	...locationListSearch,
 	...objectListSearch,
+	...paymentListSearch,
+	...productListSearch,
 };

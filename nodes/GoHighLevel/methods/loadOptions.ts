@@ -14,6 +14,8 @@ import { automationLoadOptions } from './automation';
 import { calendarLoadOptions } from './calendars';
 import { formLoadOptions } from './forms';
 import { objectLoadOptions } from './objects';
+import { paymentLoadOptions } from './payments';
+import { productLoadOptions } from './products';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -88,4 +90,6 @@ export const loadOptions = {
 	...calendarLoadOptions,
 	...formLoadOptions,
 	...objectLoadOptions,
+	...paymentLoadOptions,
+	...productLoadOptions,
 };

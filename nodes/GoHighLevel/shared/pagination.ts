@@ -93,7 +93,19 @@ function unwrapPage(style: PaginationStyle, body: IDataObject): IDataObject {
 function totalOf(body: IDataObject, style?: PaginationStyle): number | undefined {
 	const own = style?.style === 'offset' && style.totalField ? body[style.totalField] : undefined;
 	const total = own ?? body.total ?? (body.meta as IDataObject | undefined)?.total;
-	return typeof total === 'number' ? total : undefined;
+	return typeof total === 'number' ? total : wrappedCount(total);
+}
+
+/**
+ * A total HighLevel wraps: products.json `list-invoices` (GET /products/) answers `total` as an array of one
+ * `{ total: N }` (`ListProductsStats[]`, FACTS.md 2.12 spec quirk), `get-list-inventory` as an object
+ * `{ total: N }` (`GetInventoryResponseDto`). Any other shape (several stats, no number): undefined, so the
+ * reading goes on until a page says the list has ended.
+ */
+function wrappedCount(value: unknown): number | undefined {
+	const inner = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+	const count = inner && typeof inner === 'object' ? (inner as IDataObject).total : undefined;
+	return typeof count === 'number' ? count : undefined;
 }
 
 /**

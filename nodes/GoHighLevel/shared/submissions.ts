@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { collectionField } from './descriptions';
-import { toDateOnly } from './time';
-import { invalidParameter } from './validation';
+import { dateOnlyRange } from './time';
 
 /*
  * The Get Submissions operation of the Form and Survey resources, defined once: forms.json
@@ -87,24 +86,9 @@ export async function submissionDateRange(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const filters = (this.getNodeParameter('filters', {}) ?? {}) as IDataObject;
-	const timeZone = this.getTimezone();
-	const qs: IDataObject = { ...((requestOptions.qs as IDataObject | undefined) ?? {}) };
-	const dates: Record<string, string> = {};
-	for (const [name, parameter] of [
-		['startAt', 'Start Date'],
-		['endAt', 'End Date'],
-	] as const) {
-		const value = filters[name];
-		if (value === undefined || value === null || value === '') continue;
-		dates[name] = toDateOnly(value, { node: this.getNode(), parameter, itemIndex: this.getItemIndex(), timeZone });
-		qs[name] = dates[name];
-	}
-	if (dates.startAt && dates.endAt && dates.endAt < dates.startAt) {
-		throw invalidParameter(
-			this,
-			'End Date',
-			`${dates.endAt} is before the Start Date ${dates.startAt} (both in the workflow's time zone ${timeZone}); no submission can match.`,
-		);
-	}
+	const qs: IDataObject = {
+		...((requestOptions.qs as IDataObject | undefined) ?? {}),
+		...dateOnlyRange(this, filters, { startAt: 'Start Date', endAt: 'End Date' }),
+	};
 	return { ...requestOptions, qs };
 }

@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -251,4 +251,33 @@ export function splitRange(startMs: number, endMs: number, maxSpanMs: number): T
 		chunks.push({ startMs: start, endMs: Math.min(start + maxSpanMs, endMs) });
 	}
 	return chunks;
+}
+
+/**
+ * A whole-day range of a Filters collection, as `YYYY-MM-DD` in the workflow's time zone (e.g. payments.json
+ * `list-orders`, forms.json `get-forms-submissions`: `startAt` / `endAt`): reads the keys of `labels` from `values`
+ * ({@link toDateOnly}; empty ones are left out) and checks the end is not before the start.
+ * @param labels key → the field's name in errors, e.g. `{ startAt: 'Filters → Start Date', endAt: 'Filters → End Date' }`
+ * @returns the given dates by key
+ * @throws NodeOperationError naming the field for an unreadable date, or the end field when the range is reversed
+ */
+export function dateOnlyRange(
+	ctx: IExecuteSingleFunctions,
+	values: IDataObject,
+	labels: { startAt: string; endAt: string },
+): { startAt?: string; endAt?: string } {
+	const timeZone = ctx.getTimezone();
+	const dates: { startAt?: string; endAt?: string } = {};
+	for (const name of ['startAt', 'endAt'] as const) {
+		const value = values[name];
+		if (value === undefined || value === null || value === '') continue;
+		dates[name] = toDateOnly(value, { node: ctx.getNode(), parameter: labels[name], itemIndex: ctx.getItemIndex(), timeZone });
+	}
+	if (dates.startAt && dates.endAt && dates.endAt < dates.startAt) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid ${labels.endAt}`, {
+			description: `Parameter "${labels.endAt}": ${dates.endAt} is before the Start Date ${dates.startAt} (both in the workflow's time zone ${timeZone}); nothing can match.`,
+			itemIndex: ctx.getItemIndex(),
+		});
+	}
+	return dates;
 }

@@ -216,7 +216,7 @@ export interface RequestParts {
 
 /**
  * Builds the request for `endpoint`: base URL, path with encoded parameters, the `Version` header, and the
- * location id in the place the spec wants it (query `locationId`/`location_id`, body, or path).
+ * location id in the place the spec wants it (query `locationId`/`location_id`/`altId`, body, or path; `altType: 'location'` beside an `altId` whose endpoint says so).
  * @throws NodeOperationError when a path parameter is empty
  */
 export function buildRequest(
@@ -231,6 +231,10 @@ export function buildRequest(
 	const pathValues: Record<string, string> = { ...(parts.path ?? {}) };
 	if (endpoint.location?.in === 'query') qs[endpoint.location.name] = connection.locationId;
 	if (endpoint.location?.in === 'body') body[endpoint.location.name] = connection.locationId;
+	if (endpoint.location?.altType) {
+		const target = endpoint.location.in === 'body' ? body : qs;
+		target.altType ??= 'location';
+	}
 	if (endpoint.location?.in === 'path') pathValues[endpoint.location.name] = connection.locationId;
 	const url = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
 		const value = String(pathValues[name] ?? '').trim();

@@ -40,6 +40,12 @@ export const eventProperty: INodeProperties = {
 			description: 'A contact sent a message on any channel (items like the InboundMessage webhook)',
 		},
 		{
+			name: 'Invoice Paid',
+			value: 'invoicePaid',
+			action: 'On invoice paid',
+			description: 'An invoice was paid in full (items like the InvoicePaid webhook; amounts in major units). Every poll reads all paid invoices of the sub-account.',
+		},
+		{
 			name: 'New Appointment',
 			value: 'appointmentCreated',
 			action: 'On new appointment',
@@ -70,6 +76,12 @@ export const eventProperty: INodeProperties = {
 			description: 'An opportunity was created (items like OpportunityCreate)',
 		},
 		{
+			name: 'New Order',
+			value: 'orderCreated',
+			action: 'On new order',
+			description: 'An order was placed (items like the OrderCreate webhook; amounts in major units)',
+		},
+		{
 			name: 'New Survey Submission',
 			value: 'surveySubmitted',
 			action: 'On new survey submission',
@@ -80,6 +92,12 @@ export const eventProperty: INodeProperties = {
 			value: 'taskCreated',
 			action: 'On new task',
 			description: 'A task was created (items like TaskCreate). Every poll reads all tasks of the sub-account.',
+		},
+		{
+			name: 'New Transaction',
+			value: 'transactionCreated',
+			action: 'On new transaction',
+			description: 'A payment was made, online or recorded by hand (items are the transactions as HighLevel lists them, amounts in major units; there is no webhook event for them)',
 		},
 		{
 			name: 'Opportunity Stage Changed',

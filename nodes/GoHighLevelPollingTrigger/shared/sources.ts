@@ -15,6 +15,8 @@ import {
 	type HighLevelContext,
 	type RequestParts,
 } from '../../GoHighLevel/shared/transport';
+import { invoicePaidSource } from './invoiceSources';
+import { orderCreatedSource, transactionCreatedSource } from './paymentSources';
 import type { WatermarkRecord } from './watermark';
 
 /** The events the polling trigger offers (parameter `event`). */
@@ -29,7 +31,10 @@ export type PollEvent =
 	| 'noteCreated'
 	| 'inboundMessage'
 	| 'formSubmitted'
-	| 'surveySubmitted';
+	| 'surveySubmitted'
+	| 'invoicePaid'
+	| 'orderCreated'
+	| 'transactionCreated';
 
 /** Filters and tuning read from the node parameters. */
 export interface PollSettings {
@@ -667,4 +672,7 @@ export const SOURCES: Record<PollEvent, EventSource> = {
 	},
 	formSubmitted: submissionSource('formSubmitted'),
 	surveySubmitted: submissionSource('surveySubmitted'),
+	invoicePaid: invoicePaidSource,
+	orderCreated: orderCreatedSource,
+	transactionCreated: transactionCreatedSource,
 };

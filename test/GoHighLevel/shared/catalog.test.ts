@@ -76,12 +76,14 @@ describe('catalog.generated.ts', () => {
 				path: endpoint.path,
 				version: endpoint.version,
 			});
-			// Where the spec requires a location field, the table puts the location in the same place.
+			// Where the spec requires a location field, the table puts the location in the same place, with
+			// `altType` beside an `altId` exactly when the spec declares it.
 			if (endpoint.location && entry.location && !entry.location.optional) {
 				expect({ key: operationKey(entry), ...endpoint.location }).toEqual({
 					key: operationKey(entry),
 					in: entry.location.in,
 					name: entry.location.name,
+					...(entry.location.altType ? { altType: true } : {}),
 				});
 			}
 		}
@@ -158,14 +160,14 @@ describe('endpointOf', () => {
 	});
 
 	it('makes one from the catalogue otherwise', () => {
-		expect(endpointOf(op('invoices:list-invoices'))).toEqual({
+		expect(endpointOf(op('invoices:list-invoice-templates'))).toEqual({
 			spec: 'invoices',
-			operationId: 'list-invoices',
+			operationId: 'list-invoice-templates',
 			method: 'GET',
-			path: '/invoices/',
+			path: '/invoices/template',
 			version: '2021-07-28',
 			location: { in: 'query', name: 'altId' },
-			scope: 'invoices.readonly',
+			scope: 'invoices/template.readonly',
 		});
 		expect(endpointOf(op('oauth:get-installed-location')).tokenKind).toBe('company');
 	});

@@ -65,13 +65,12 @@ describe('money', () => {
 	it('fails before any request with the parameter named', () => {
 		const { ctx } = fakeContext();
 		expect(assertCurrency(ctx, ' usd ', 'Currency')).toBe('USD');
-		const bad = (() => {
-			try {
-				assertCurrency(ctx, 'DOLLARS', 'Currency');
-			} catch (error) {
-				return error as NodeOperationError;
-			}
-		})();
+		let bad: NodeOperationError | undefined;
+		try {
+			assertCurrency(ctx, 'DOLLARS', 'Currency');
+		} catch (error) {
+			bad = error as NodeOperationError;
+		}
 		expect(bad).toBeInstanceOf(NodeOperationError);
 		expect(bad?.message).toBe('Invalid Currency');
 		expect(bad?.description).toMatch(/"DOLLARS" is not an ISO 4217 currency code/);

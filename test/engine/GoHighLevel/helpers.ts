@@ -566,3 +566,80 @@ export async function runWithFile(
 		nodeTypes: { [FILE_SOURCE_TYPE]: fileSourceNode },
 	});
 }
+
+/**
+ * What {@link startFaultProxy} does with a request it faults: `drop` forwards it, then destroys the client connection
+ * instead of answering (HighLevel processed it; the client sees a network error); `429` answers 429 without
+ * forwarding it (refused by the rate limit before anything was done, as HighLevel's limiter does).
+ */
+export type ProxyFault = 'drop' | '429';
+
+/** A running {@link startFaultProxy}. */
+export interface FaultProxy {
+	url: string;
+	/** `METHOD /path` of every faulted request, in order. */
+	faulted: string[];
+	/** `METHOD /path` of every request that reached the sandbox, in order. */
+	forwarded: string[];
+	close(): Promise<void>;
+}
+
+/**
+ * A proxy in front of `target` (the sandbox) that faults the first request of each `METHOD /path` for which
+ * `faultOf(method, path)` names a fault; later requests of the same method and path pass. Used to prove that a write is
+ * never re-sent after an ambiguous failure, and that a 429 is.
+ */
+export async function startFaultProxy(
+	target: string,
+	faultOf: (method: string, path: string) => ProxyFault | undefined,
+): Promise<FaultProxy> {
+	const url = new URL(target);
+	const faulted: string[] = [];
+	const forwarded: string[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const method = String(req.method);
+			const key = `${method} ${new URL(req.url ?? '/', 'http://x').pathname}`;
+			const fault = faulted.includes(key) ? undefined : faultOf(method, key.slice(method.length + 1));
+			if (fault === '429') {
+				faulted.push(key);
+				res.writeHead(429, {
+					'Content-Type': 'application/json',
+					'X-RateLimit-Max': '100',
+					'X-RateLimit-Remaining': '0',
+					'X-RateLimit-Interval-Milliseconds': '300',
+				});
+				res.end(JSON.stringify({ statusCode: 429, message: 'Too Many Requests' }));
+				return;
+			}
+			forwarded.push(key);
+			const upstream = http.request(
+				{ host: url.hostname, port: url.port, method, path: req.url, headers: { ...req.headers, host: url.host } },
+				(answer) => {
+					if (fault === 'drop') {
+						faulted.push(key);
+						answer.resume();
+						answer.on('end', () => req.socket.destroy());
+						return;
+					}
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
+			upstream.end(Buffer.concat(chunks));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		faulted,
+		forwarded,
+		close: async () =>
+			await new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}

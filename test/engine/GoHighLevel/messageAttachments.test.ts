@@ -1,9 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
 
 import { activityOf } from '../../sandbox/activity';
 import { uploadsOf } from '../../sandbox/conversations';
@@ -19,6 +17,7 @@ import {
 	runWithFile,
 	useEngineSandbox,
 	useSandbox,
+	startFaultProxy,
 } from './helpers';
 
 describe('Message → Send with attachments from binary data', () => {
@@ -154,52 +153,12 @@ describe('Message → Send with attachments from binary data', () => {
 	});
 });
 
-/**
- * A proxy in front of the sandbox that lets the first request matching `drop` reach the sandbox, then destroys the
- * client connection instead of answering: the request was processed, the client sees a network error.
- */
-async function startDroppingProxy(target: string, drop: (method: string, path: string) => boolean) {
-	const url = new URL(target);
-	const dropped: string[] = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			const key = `${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`;
-			const shouldDrop = !dropped.includes(key) && drop(String(req.method), new URL(req.url ?? '/', 'http://x').pathname);
-			const upstream = http.request(
-				{ host: url.hostname, port: url.port, method: req.method, path: req.url, headers: { ...req.headers, host: url.host } },
-				(answer) => {
-					if (shouldDrop) {
-						dropped.push(key);
-						answer.resume();
-						answer.on('end', () => req.socket.destroy());
-						return;
-					}
-					res.writeHead(answer.statusCode ?? 502, answer.headers);
-					answer.pipe(res);
-				},
-			);
-			upstream.end(Buffer.concat(chunks));
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		dropped,
-		close: async () => await new Promise<void>((resolve) => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		}),
-	};
-}
-
 describe('Message → Send is never duplicated', () => {
 	const sandbox = useSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
 
 	it('a network failure after HighLevel processed a send fails the item and sends nothing again; a GET after the same failure is re-sent', async () => {
 		const alan = [...sandbox.store.location().contacts.values()].find((c) => c.email === 'alan@example.com')!;
-		const proxy = await startDroppingProxy(sandbox.url, (method, p) => p === '/conversations/messages' || (method === 'GET' && p.startsWith('/conversations/messages/')));
+		const proxy = await startFaultProxy(sandbox.url, (method, p) => (p === '/conversations/messages' || (method === 'GET' && p.startsWith('/conversations/messages/')) ? 'drop' : undefined));
 		try {
 			const messages = () => [...activityOf(sandbox.store.location()).messages.values()].filter((m) => m.contactId === alan.id);
 			const before = operationCounts(sandbox);
@@ -208,7 +167,7 @@ describe('Message → Send is never duplicated', () => {
 				{ resource: 'message', operation: 'send', contactId: byId(alan.id), channel: 'SMS', message: 'Only once' },
 				{ credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]), continueOnFail: true },
 			);
-			expect(proxy.dropped).toEqual(['POST /conversations/messages']);
+			expect(proxy.faulted).toEqual(['POST /conversations/messages']);
 			expect(operationsSince(sandbox, before)).toEqual({ 'send-a-new-message': 1 });
 			expect(messages().map((m) => m.body)).toEqual(['Only once']);
 			expect(result.errors('HighLevel')).toHaveLength(1);
@@ -221,7 +180,7 @@ describe('Message → Send is never duplicated', () => {
 				{ resource: 'message', operation: 'get', messageId: byId(sent.id) },
 				{ credentials: createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]) },
 			);
-			expect(proxy.dropped).toEqual(['POST /conversations/messages', `GET /conversations/messages/${sent.id}`]);
+			expect(proxy.faulted).toEqual(['POST /conversations/messages', `GET /conversations/messages/${sent.id}`]);
 			expect(got.output('HighLevel')[0].id).toBe(sent.id);
 		} finally {
 			await proxy.close();

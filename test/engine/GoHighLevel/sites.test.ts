@@ -1,7 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node and Jest, not inside n8n */
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-
 import { addFunnels, funnelPagesOf, funnelsOf, mediaOf, triggerLinksOf } from '../../sandbox/sites';
 import {
 	byId,
@@ -11,6 +7,7 @@ import {
 	runWithFile,
 	useEngineSandbox,
 	useSandbox,
+	startFaultProxy,
 } from './helpers';
 
 /**
@@ -157,51 +154,11 @@ describe('Media resource', () => {
 	});
 });
 
-/**
- * A proxy in front of the sandbox that lets the first `POST /medias/upload-file` reach the sandbox, then destroys
- * the client connection instead of answering: the upload was processed, the client sees a network error.
- */
-async function startDroppingProxy(target: string) {
-	const url = new URL(target);
-	let dropped = 0;
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			const drop = dropped === 0 && req.method === 'POST' && new URL(req.url ?? '/', 'http://x').pathname === '/medias/upload-file';
-			const upstream = http.request(
-				{ host: url.hostname, port: url.port, method: req.method, path: req.url, headers: { ...req.headers, host: url.host } },
-				(answer) => {
-					if (drop) {
-						dropped++;
-						answer.resume();
-						answer.on('end', () => req.socket.destroy());
-						return;
-					}
-					res.writeHead(answer.statusCode ?? 502, answer.headers);
-					answer.pipe(res);
-				},
-			);
-			upstream.end(Buffer.concat(chunks));
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		dropped: () => dropped,
-		close: async () =>
-			await new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
-	};
-}
-
 describe('Media → Upload is never sent twice', () => {
 	const sandbox = useSandbox({ rateLimit: GENEROUS_RATE_LIMIT });
 
 	it('a network failure after HighLevel stored the upload fails the item without sending the upload again', async () => {
-		const proxy = await startDroppingProxy(sandbox.url);
+		const proxy = await startFaultProxy(sandbox.url, (method, path) => (method === 'POST' && path === '/medias/upload-file' ? 'drop' : undefined));
 		try {
 			const files = () => [...mediaOf(sandbox.store.location()).values()].filter((m) => m.name === 'once.png');
 			const before = operationCounts(sandbox);
@@ -210,7 +167,7 @@ describe('Media → Upload is never sent twice', () => {
 				operation: 'upload',
 				binaryPropertyName: 'data',
 			}, { continueOnFail: true });
-			expect(proxy.dropped()).toBe(1);
+			expect(proxy.faulted).toEqual(['POST /medias/upload-file']);
 			expect(operationsSince(sandbox, before)).toEqual({ 'upload-media-content': 1 });
 			expect(files()).toHaveLength(1);
 			expect(result.errors('HighLevel')).toHaveLength(1);

@@ -16,10 +16,19 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { HarnessCredentialsHelper, HarnessCredentialTypes, type CredentialStore } from '../harness';
+import { createCredentialStore, HarnessCredentialsHelper, HarnessCredentialTypes, type CredentialStore } from '../harness';
 import { prepareContainer } from '../harness/container';
 import { HarnessNodeTypes } from '../harness/node-types';
-import { PIT_CREDENTIAL } from '../GoHighLevel/helpers';
+import type { Sandbox } from '../../sandbox';
+import { lateBound } from '../../support/lateBound';
+import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
+import {
+	freshSandbox,
+	PIT_CREDENTIAL,
+	pitCredential,
+	startRecordingProxy,
+	type RecordingProxy,
+} from '../GoHighLevel/helpers';
 
 /** Node type of the polling trigger, as n8n names it when the package is installed. */
 export const POLLING_TYPE = 'n8n-nodes-gohighlevel.goHighLevelPollingTrigger';
@@ -110,5 +119,45 @@ export function activeTrigger(
 		staticData() {
 			return (workflow.staticData[`node:${NODE_NAME}`] ?? {}) as IDataObject;
 		},
+	};
+}
+
+/** What {@link usePollingSandbox} gives a test block. */
+export interface PollingSandbox {
+	sandbox: Sandbox;
+	/** Records every request the trigger sends (the credential points at it). */
+	proxy: RecordingProxy;
+	/** A fresh store before each test, holding the sandbox PIT credential with the proxy as base URL. */
+	credentials: CredentialStore;
+}
+
+/**
+ * Registers the hooks of a polling test block: a sandbox (rate limit off) behind a recording proxy in `beforeAll`,
+ * closed in `afterAll`; before each test a reset sandbox, rate limiter and proxy log and a new credential store; after
+ * each test the check that no request broke the OpenAPI spec.
+ */
+export function usePollingSandbox(): PollingSandbox {
+	let started: Sandbox | undefined;
+	let recorder: RecordingProxy | undefined;
+	let store: CredentialStore | undefined;
+	beforeAll(async () => {
+		started = await freshSandbox({ rateLimit: false });
+		recorder = await startRecordingProxy(started.url);
+	});
+	beforeEach(() => {
+		rateLimiter.reset();
+		started!.reset();
+		recorder!.requests.length = 0;
+		store = createCredentialStore([pitCredential(started!, undefined, recorder!.url)]);
+	});
+	afterEach(() => expect(started?.stats.invalidRequests).toEqual([]));
+	afterAll(async () => {
+		await recorder?.close();
+		await started?.close();
+	});
+	return {
+		sandbox: lateBound(() => started, 'sandbox'),
+		proxy: lateBound(() => recorder, 'recording proxy'),
+		credentials: lateBound(() => store, 'credential store'),
 	};
 }

@@ -1,14 +1,11 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
 import { addSubmission, formsOf, submissionsOf, type SubmissionKind } from '../../sandbox/forms';
-import { createCredentialStore, runWorkflow, type CredentialStore } from '../harness';
-import { freshSandbox, pitCredential, startRecordingProxy, type RecordingProxy } from '../GoHighLevel/helpers';
+import { runWorkflow } from '../harness';
 import { ENDPOINTS } from '../../../nodes/GoHighLevel/shared/endpoints';
 import { STATE_KEY } from '../../../nodes/GoHighLevelPollingTrigger/shared/poll';
 import { MANUAL_SAMPLE_SIZE } from '../../../nodes/GoHighLevelPollingTrigger/shared/sources';
-import { rateLimiter } from '../../../nodes/GoHighLevel/shared/rateLimiter';
-import { activeTrigger, NODE_NAME, pollingNode } from './helpers';
+import { NODE_NAME, activeTrigger, pollingNode, usePollingSandbox } from './helpers';
 
 const ids = (items: IDataObject[]) => items.map((i) => String(i.id));
 const tick = () => sleep(5);
@@ -23,24 +20,7 @@ describe.each([
 	['formSubmitted', 'form', 'forms', 'formId'],
 	['surveySubmitted', 'survey', 'surveys', 'surveyId'],
 ] as const)('Polling trigger %s', (event, kind, plural, idField) => {
-	let sandbox: Sandbox;
-	let proxy: RecordingProxy;
-	let credentials: CredentialStore;
-	beforeAll(async () => {
-		sandbox = await freshSandbox({ rateLimit: false });
-		proxy = await startRecordingProxy(sandbox.url);
-	});
-	beforeEach(() => {
-		rateLimiter.reset();
-		sandbox.reset();
-		proxy.requests.length = 0;
-		credentials = createCredentialStore([pitCredential(sandbox, undefined, proxy.url)]);
-	});
-	afterEach(() => expect(sandbox.stats.invalidRequests).toEqual([]));
-	afterAll(async () => {
-		await proxy.close();
-		await sandbox.close();
-	});
+	const { sandbox, proxy, credentials } = usePollingSandbox();
 
 	const location = () => sandbox.store.location();
 	/** Adds `count` submissions stamped now (as if sent from the form), ids `<prefix>000000…`. */

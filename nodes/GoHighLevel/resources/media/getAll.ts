@@ -32,7 +32,6 @@ export const option: INodePropertyOptions = {
 				const sort = (this.getNodeParameter('sort', {}) ?? {}) as IDataObject;
 				const qs: IDataObject = {
 					...((requestOptions.qs as IDataObject | undefined) ?? {}),
-					altType: 'location',
 					sortBy: String(sort.sortBy || 'createdAt'),
 					sortOrder: String(sort.direction || 'desc'),
 				};

@@ -22,6 +22,9 @@
  * - funnels.ts        funnels.json        funnels (and websites) and their pages
  * - links.ts          links.json          trigger links
  * - medias.ts         medias.json         media library files (list, upload)
+ * - invoices.ts       invoices.json       invoices (send, void, record payment, text2pay, numbers), estimates
+ * - payments.ts       payments.json       orders, fulfillments, order payments, transactions, subscriptions, coupons
+ * - products.ts       products.json       products, prices, product collections, inventory
  * Entry names are unique across modules (the test fails on a duplicate) and read `<verb><Record>`, e.g. `getContact`.
  */
 import { ASSOCIATIONS_ENDPOINTS } from './associations';
@@ -33,12 +36,15 @@ import { CONVERSATIONS_ENDPOINTS } from './conversations';
 import { CUSTOM_FIELDS_ENDPOINTS } from './customFields';
 import { FORMS_ENDPOINTS } from './forms';
 import { FUNNELS_ENDPOINTS } from './funnels';
+import { INVOICES_ENDPOINTS } from './invoices';
 import { LINKS_ENDPOINTS } from './links';
 import { LOCATIONS_ENDPOINTS } from './locations';
 import { MEDIAS_ENDPOINTS } from './medias';
 import { OAUTH_ENDPOINTS } from './oauth';
 import { OBJECTS_ENDPOINTS } from './objects';
 import { OPPORTUNITIES_ENDPOINTS } from './opportunities';
+import { PAYMENTS_ENDPOINTS } from './payments';
+import { PRODUCTS_ENDPOINTS } from './products';
 import { SURVEYS_ENDPOINTS } from './surveys';
 import type { Endpoint, SpecApp } from './types';
 import { USERS_ENDPOINTS } from './users';
@@ -66,6 +72,9 @@ export const ENDPOINTS_BY_APP = {
 	medias: MEDIAS_ENDPOINTS,
 	objects: OBJECTS_ENDPOINTS,
 	associations: ASSOCIATIONS_ENDPOINTS,
+	invoices: INVOICES_ENDPOINTS,
+	payments: PAYMENTS_ENDPOINTS,
+	products: PRODUCTS_ENDPOINTS,
 } satisfies Record<SpecApp, Record<string, Endpoint>>;
 
 /** Every HighLevel endpoint the package calls, by entry name (e.g. `ENDPOINTS.getContact`). */
@@ -88,6 +97,9 @@ export const ENDPOINTS = {
 	...MEDIAS_ENDPOINTS,
 	...OBJECTS_ENDPOINTS,
 	...ASSOCIATIONS_ENDPOINTS,
+	...INVOICES_ENDPOINTS,
+	...PAYMENTS_ENDPOINTS,
+	...PRODUCTS_ENDPOINTS,
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

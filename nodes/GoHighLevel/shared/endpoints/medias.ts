@@ -14,7 +14,7 @@ export const MEDIAS_ENDPOINTS = {
 		method: 'GET',
 		path: '/medias/files',
 		version: VERSION,
-		location: { in: 'query', name: 'altId' },
+		location: { in: 'query', name: 'altId', altType: true },
 		root: 'files',
 		scope: 'medias.readonly',
 		pagination: { style: 'offset', sizeParameter: 'limit', offsetParameter: 'offset', maxPageSize: 100 },

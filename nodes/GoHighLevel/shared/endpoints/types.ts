@@ -127,7 +127,10 @@ export type SpecApp =
 	| 'links'
 	| 'medias'
 	| 'objects'
-	| 'associations';
+	| 'associations'
+	| 'invoices'
+	| 'payments'
+	| 'products';
 
 /**
  * One HighLevel operation as the official spec describes it. Every path, Version header, location parameter,
@@ -149,7 +152,15 @@ export interface Endpoint {
 	 * `GET /opportunities/search`, body `locationId` for creates and search POSTs, or a path parameter.
 	 * Absent when the operation addresses a record by id only.
 	 */
-	location?: { in: 'query' | 'body' | 'path'; name: string };
+	location?: {
+		in: 'query' | 'body' | 'path';
+		name: string;
+		/**
+		 * The location id goes as `altId` with `altType: 'location'` beside it, in the same place (payments.json,
+		 * invoices.json, products.json commerce endpoints whose spec declares `altType`; FACTS.md 2.10–2.12).
+		 */
+		altType?: true;
+	};
 	/** Key of the response body holding the record (object) or records (array); absent: the whole body. */
 	root?: string;
 	/** Scope the operation needs (the spec's `security` entry), named in errors when the token lacks it. */

@@ -34,12 +34,12 @@ async function send(parameters: Record<string, unknown>, answer: unknown = { ok:
 describe('API Request → Send (fake context)', () => {
 	beforeEach(() => rateLimiter.reset());
 
-	it('payments list-transactions: query altId = the location and altType = location', async () => {
-		const { requests, items } = await send({ apiOperation: 'payments:list-transactions', queryParameters: rows({ limit: '5' }) }, { data: [], totalCount: 0 });
+	it('payments list-integration-providers: query altId = the location and altType = location', async () => {
+		const { requests, items } = await send({ apiOperation: 'payments:list-integration-providers', queryParameters: rows({ limit: '5' }) }, { data: [], totalCount: 0 });
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({
 			method: 'GET',
-			url: '/payments/transactions',
+			url: '/payments/integrations/provider/whitelabel',
 			qs: { limit: '5', altId: LOCATION_ID, altType: 'location' },
 			headers: { Version: '2021-07-28' },
 		});
@@ -54,7 +54,7 @@ describe('API Request → Send (fake context)', () => {
 	});
 
 	it('keeps the location value and altType the user gave', async () => {
-		const query = await send({ apiOperation: 'payments:list-transactions', queryParameters: rows({ altId: 'otherLoc123', altType: 'company' }) });
+		const query = await send({ apiOperation: 'payments:list-integration-providers', queryParameters: rows({ altId: 'otherLoc123', altType: 'company' }) });
 		expect(query.requests[0].qs).toEqual({ altId: 'otherLoc123', altType: 'company' });
 		const path = await send({ apiOperation: 'locations:get-location-tags', pathParameters: rows({ locationId: 'chosenLoc77' }) });
 		expect(path.requests[0].url).toBe('/locations/chosenLoc77/tags');
