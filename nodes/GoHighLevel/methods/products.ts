@@ -105,6 +105,16 @@ export const productLoadOptions = {
 	},
 
 	/**
+	 * Products of the location, by name, as dropdown options (value: the product id), for a product inside a collection
+	 * row (e.g. invoice line items) where a resource locator cannot be used: `GET /products/?locationId=` (products.json
+	 * `list-invoices` (sic), `limit` + `offset` pages, `total: [{ total }]`), at most {@link MAX_OPTIONS}.
+	 */
+	async getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const products = await readAll(this, ENDPOINTS.getProducts);
+		return products.map((p) => ({ name: String(p.name ?? idOf(p)), value: idOf(p) })).sort(byName);
+	},
+
+	/**
 	 * Product collections of the location, by name: `GET /products/collections?altId=&altType=location`
 	 * (products.json `get-product-collection`, `limit` + `offset` pages, `total`).
 	 */

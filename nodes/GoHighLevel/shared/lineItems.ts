@@ -41,12 +41,14 @@ const ITEM_FIELDS: INodeProperties[] = [
 	{ displayName: 'Quantity', name: 'qty', type: 'number', default: 1, typeOptions: { minValue: 0 } },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	{
-		displayName: 'Product ID',
+		displayName: 'Product Name or ID',
 		name: 'productId',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getProducts' },
+		allowArbitraryValues: true,
 		default: '',
-		placeholder: 'e.g. 6578278e879ad2646715ba9c',
-		description: 'The product this item sells (Product → Get Many lists them); optional for free items',
+		description:
+			'The product this item sells; optional for free items. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Price Name or ID',
@@ -56,7 +58,7 @@ const ITEM_FIELDS: INodeProperties[] = [
 		allowArbitraryValues: true,
 		default: '',
 		description:
-			'The price of that product (listed once Product ID is set). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The price of that product (listed once Product is set). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Price Type',

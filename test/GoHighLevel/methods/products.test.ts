@@ -19,6 +19,17 @@ describe('product locator and price, collection and inventory dropdowns (product
 		}
 	};
 
+	it('getProducts: every product of the location by name, for invoice line items, over several pages', async () => {
+		seedProducts(130, 'Item');
+		const options = await loadOptions.getProducts.call(loadOptionsContext(sandbox));
+		const ids = options.map((o) => String(o.value));
+		expect(ids).toEqual(expect.arrayContaining(['item000000', 'item000129']));
+		expect(ids).toHaveLength(new Set(ids).size);
+		expect(options.find((o) => o.value === 'item000007')?.name).toBe('Item 7');
+		const names = options.map((o) => o.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+	});
+
 	it('searchProducts: the typed text goes to HighLevel as `search`; pages of 50 end at the array `total`', async () => {
 		seedProducts(120, 'Widget');
 		seedProducts(2, 'Gadget');
