@@ -15,7 +15,8 @@
  *   verification + filtering cost without HTTP noise.
  *
  * Run: `npm run build && node --require ts-node/register/transpile-only test/bench/trigger.ts [--events N]
- * [--concurrency N]`, or call {@link runTriggerBench} from another benchmark.
+ * [--concurrency N] [--queue]`, or call {@link runTriggerBench} from another benchmark. `--queue`: the same through
+ * the `n8n webhook` process of a queue-mode n8n (test/e2e/queue.ts).
  */
 import { createPrivateKey, randomUUID, sign } from 'crypto';
 import { performance } from 'perf_hooks';
@@ -29,6 +30,7 @@ import {
 	TEST_ED25519_PUBLIC_KEY,
 } from '../GoHighLevelTrigger/fixtures/keys';
 import { cleanupAll, N8nInstance, packPackage, type WorkflowJson } from '../e2e/n8n';
+import { QueueCluster } from '../e2e/queue';
 import { startSandbox, type Sandbox } from '../sandbox';
 
 /** Options of {@link runTriggerBench}. */
@@ -41,6 +43,11 @@ export interface TriggerBenchOptions {
 	iterations?: number;
 	/** Print the report (default true). */
 	print?: boolean;
+	/**
+	 * `queue`: n8n in queue mode (test/e2e/queue.ts: Postgres, Redis, main, 2 workers, 1 `n8n webhook` process) and
+	 * the events POSTed to the webhook process; default `regular` (one `n8n start`, SQLite).
+	 */
+	mode?: 'regular' | 'queue';
 }
 
 /** Figures of one HTTP run. */
@@ -59,6 +66,7 @@ export interface HttpRun {
 
 /** Result of {@link runTriggerBench}. */
 export interface TriggerBenchResult {
+	mode: 'regular' | 'queue';
 	events: number;
 	concurrency: number;
 	/** Marketplace source, signed events, Events = ContactCreate. */
@@ -267,8 +275,10 @@ export async function runTriggerBench(
 	const events = options.events ?? 300;
 	const concurrency = options.concurrency ?? 8;
 	const iterations = options.iterations ?? 3000;
+	const mode = options.mode ?? 'regular';
 	let sandbox: Sandbox | undefined;
 	let n8n: N8nInstance | undefined;
+	let cluster: QueueCluster | undefined;
 	try {
 		sandbox = await startSandbox({ rateLimit: false });
 		const locationId = sandbox.locationId;
@@ -292,7 +302,12 @@ export async function runTriggerBench(
 			locationId,
 		);
 
-		n8n = await N8nInstance.create();
+		if (mode === 'queue') {
+			cluster = await QueueCluster.create({ workers: 2, webhooks: 1 });
+			n8n = cluster.n8n;
+		} else {
+			n8n = await N8nInstance.create();
+		}
 		await n8n.installPackage(await packPackage());
 		await n8n.importCredential({
 			...CREDENTIAL,
@@ -314,8 +329,11 @@ export async function runTriggerBench(
 				options: { skipVerification: true },
 			}),
 		);
-		await n8n.start();
+		if (cluster) await cluster.startProcesses();
+		else await n8n.start();
 		await n8n.setupOwnerAndApiKey();
+		// Production webhooks: the webhook process in queue mode, the server itself otherwise.
+		const webhookBase = cluster ? cluster.webhooks[0].baseUrl : n8n.baseUrl;
 		const runs: Record<'signed' | 'unsigned', HttpRun> = {} as Record<
 			'signed' | 'unsigned',
 			HttpRun
@@ -325,7 +343,7 @@ export async function runTriggerBench(
 			['unsigned', UNSIGNED, false],
 		] as const) {
 			await n8n.api('POST', `/workflows/${target.id}/activate`);
-			const url = `${n8n.baseUrl}/webhook/${target.webhookId}/webhook`;
+			const url = `${webhookBase}/webhook/${target.webhookId}/webhook`;
 			await send(url, bodies(WARM_UP, locationId, signed), concurrency);
 			await countExecutions(n8n, target.id, WARM_UP);
 			const result = await send(url, bodies(events, locationId, signed), concurrency);
@@ -342,6 +360,7 @@ export async function runTriggerBench(
 		}
 
 		const report: TriggerBenchResult = {
+			mode,
 			events,
 			concurrency,
 			signed: runs.signed,
@@ -358,7 +377,8 @@ export async function runTriggerBench(
 		return report;
 	} finally {
 		await sandbox?.close();
-		await n8n?.dispose();
+		if (cluster) await cluster.stop();
+		else await n8n?.dispose();
 		cleanupAll();
 	}
 }
@@ -369,7 +389,7 @@ function printReport(r: TriggerBenchResult): void {
 			`  ${name.padEnd(38)} ${String(run.acceptedPerSecond).padStart(8)} /s   p50 ${String(run.p50Ms).padStart(6)} ms   p99 ${String(run.p99Ms).padStart(6)} ms   answers ${JSON.stringify(run.byStatus)}   executions ${run.executions}/${run.sent}`,
 		);
 	console.log(
-		`\nGoHighLevel Trigger in real n8n — ${r.events} events per workflow, ${r.concurrency} in flight`,
+		`\nGoHighLevel Trigger in real n8n${r.mode === 'queue' ? ' (queue mode, through the n8n webhook process)' : ''} — ${r.events} events per workflow, ${r.concurrency} in flight`,
 	);
 	line('signed (Marketplace, verify + filter)', r.signed);
 	line('unsigned (Workflow source, skip verif.)', r.unsigned);
@@ -381,10 +401,14 @@ function printReport(r: TriggerBenchResult): void {
 	console.log(`  added by verification + filtering (p50): ${r.inProcess.addedP50Us} µs\n`);
 }
 
-/** `--events N`, `--concurrency N`. @throws Error for an unknown flag or a bad number */
+/** `--events N`, `--concurrency N`, `--queue`. @throws Error for an unknown flag or a bad number */
 function parseArgs(argv: string[]): TriggerBenchOptions {
 	const options: TriggerBenchOptions = {};
 	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--queue') {
+			options.mode = 'queue';
+			continue;
+		}
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = Number(inline ?? argv[++i]);
 		if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);

@@ -668,6 +668,136 @@ export function nodeOutput(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Long-running processes (queue mode: n8n workers and webhook processes, Postgres, Redis)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A long-running process started by {@link spawnService}, in its own process group. */
+export interface ServiceProcess {
+	/** Label used in logs and errors, e.g. `n8n worker 1` or `postgres`. */
+	readonly label: string;
+	readonly pid: number;
+	/** Spawn to ready line, ms. */
+	readonly startupMs: number;
+	/** True until the process has exited. */
+	readonly running: boolean;
+	/** Everything it printed so far (secrets masked). */
+	output(): string;
+	/**
+	 * SIGTERM to its process group, SIGKILL after `timeoutMs` (default 20 s), then SIGKILL to what is left of the
+	 * group. Resolves when it is gone; idempotent.
+	 */
+	stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Options of {@link spawnService}. */
+export interface ServiceOptions {
+	label: string;
+	/** Resolves once the output contains this text (stdout and stderr together). */
+	readyLine: string | RegExp;
+	env?: NodeJS.ProcessEnv;
+	cwd?: string;
+	/** Also append the output to this file. */
+	logFile?: string;
+	/** Give up (and kill the process group) after this long; default 120 s. */
+	timeoutMs?: number;
+}
+
+/**
+ * Starts `command args` detached in its own process group (stdin closed), tracked for {@link cleanupAll}, and
+ * resolves once its output shows `readyLine`.
+ * @throws Error when it exits or times out before that; the message has its output tail (secrets masked)
+ */
+export async function spawnService(
+	command: string,
+	args: string[],
+	options: ServiceOptions,
+): Promise<ServiceProcess> {
+	const started = Date.now();
+	const child = spawn(command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	const pid = child.pid;
+	if (pid === undefined) throw new Error(`could not spawn ${options.label}`);
+	liveGroups.add(pid);
+	const logFd = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
+	let text = '';
+	let done = false;
+	let resolveReady: () => void = () => undefined;
+	let rejectReady: (error: Error) => void = () => undefined;
+	const ready = new Promise<void>((resolve, reject) => {
+		resolveReady = resolve;
+		rejectReady = reject;
+	});
+	const isReady = () =>
+		typeof options.readyLine === 'string' ? text.includes(options.readyLine) : options.readyLine.test(text);
+	const onData = (chunk: string) => {
+		text += chunk;
+		if (logFd !== undefined) fs.writeSync(logFd, chunk);
+		if (VERBOSE) process.stderr.write(maskSecrets(`[${options.label}] ${chunk}`));
+		if (isReady()) resolveReady();
+	};
+	child.stdout.setEncoding('utf8').on('data', onData);
+	child.stderr.setEncoding('utf8').on('data', onData);
+	const exited = new Promise<void>((resolve) => {
+		child.on('close', (code, signal) => {
+			done = true;
+			liveGroups.delete(pid);
+			killGroup(pid, 'SIGKILL');
+			if (logFd !== undefined) fs.closeSync(logFd);
+			rejectReady(
+				new Error(maskSecrets(`${options.label} exited (${code ?? signal}) before it was ready:\n${text.slice(-4000)}`)),
+			);
+			resolve();
+		});
+	});
+	const stop = async (timeoutMs = 20_000) => {
+		if (!done) {
+			killGroup(pid, 'SIGTERM');
+			let timer: NodeJS.Timeout | undefined;
+			const killed = await Promise.race([
+				exited.then(() => false),
+				new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
+			]);
+			clearTimeout(timer);
+			if (killed) {
+				log(`${options.label} did not stop within ${timeoutMs} ms; sending SIGKILL`);
+				killGroup(pid, 'SIGKILL');
+				await exited;
+			}
+		}
+		for (let i = 0; i < 25 && groupAlive(pid); i++) await sleep(200);
+		killGroup(pid, 'SIGKILL');
+	};
+	const timeoutMs = options.timeoutMs ?? 120_000;
+	const timer = setTimeout(
+		() => rejectReady(new Error(maskSecrets(`${options.label} not ready after ${timeoutMs} ms:\n${text.slice(-4000)}`))),
+		timeoutMs,
+	);
+	try {
+		await ready;
+	} catch (error) {
+		await stop();
+		throw error;
+	} finally {
+		clearTimeout(timer);
+	}
+	const startupMs = Date.now() - started;
+	return {
+		label: options.label,
+		pid,
+		startupMs,
+		get running() {
+			return !done;
+		},
+		output: () => maskSecrets(text),
+		stop,
+	};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The instance
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -1174,6 +1304,29 @@ export class N8nInstance {
 		killGroup(server.pid, 'SIGKILL');
 		this.server = undefined;
 		this.authCookie = undefined;
+	}
+
+	/**
+	 * Starts another n8n process on this user folder and database — `n8n worker`, `n8n webhook` (queue mode) —
+	 * with its own task-broker port and `env` on top of the instance's environment, and resolves once it prints
+	 * `readyLine` ("n8n worker is now ready", "Webhook listener waiting for requests"). The caller stops it
+	 * ({@link ServiceProcess.stop}); {@link cleanupAll} kills it at the latest. Its output goes to
+	 * `<userFolder>/e2e/<label>.log`.
+	 */
+	async startRole(
+		args: string[],
+		options: { label: string; readyLine: string; env?: Record<string, string>; timeoutMs?: number },
+	): Promise<ServiceProcess> {
+		this.assertUsable();
+		const brokerPort = await freePort();
+		return await spawnService(process.execPath, [this.n8nBin, ...args], {
+			label: options.label,
+			readyLine: options.readyLine,
+			cwd: this.userFolder,
+			env: { ...this.env(brokerPort), ...(options.env ?? {}) },
+			logFile: path.join(this.workDir, `${options.label.replace(/[^\w.-]+/g, '-')}.log`),
+			timeoutMs: options.timeoutMs,
+		});
 	}
 
 	/**

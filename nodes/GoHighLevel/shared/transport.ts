@@ -521,9 +521,10 @@ const TRANSIENT_STATUS = new Set([502, 503, 504]);
  * (HighLevel refused the request unprocessed). The exchange itself and agency endpoints (`tokenKind: 'company'`)
  * go with the credential, so the agency token refreshes as above.
  *
- * - 429: waits `X-RateLimit-Interval-Milliseconds` (or the learned interval) and re-sends the same request —
- *   HighLevel did not process it, so this cannot duplicate a write — up to {@link MAX_RATE_LIMIT_RETRIES} times;
- *   with `X-RateLimit-Daily-Remaining: 0` it fails at once.
+ * - 429: waits a jittered back-off that grows with each refusal of the request, up to
+ *   `X-RateLimit-Interval-Milliseconds` (rateLimiter.ts `backOff`), and re-sends the same request — HighLevel did
+ *   not process it, so this cannot duplicate a write — up to {@link MAX_RATE_LIMIT_RETRIES} times; with
+ *   `X-RateLimit-Daily-Remaining: 0` it fails at once.
  * - Network errors and 502/503/504 are retried only for idempotent methods; a POST is never re-sent after an
  *   ambiguous failure.
  * @returns the full response (`body`, `headers`, `statusCode`) of a 2xx/3xx answer
@@ -582,16 +583,23 @@ export async function sendRequest(
 			);
 		}
 		let sentUnder = 0;
-		if (oauth && canRefresh) {
-			// A refresh of this credential is running: send with its token (or fail with its error).
-			if (oauth.refreshing) await oauth.refreshing;
-			if (!refreshed && (await knownToExpire(ctx, connection, oauth))) {
-				refreshed = true;
-				await refreshOAuth2Once(ctx, connection, oauth, oauth.generation, failureContext);
+		let ready = false;
+		try {
+			if (oauth && canRefresh) {
+				// A refresh of this credential is running: send with its token (or fail with its error).
+				if (oauth.refreshing) await oauth.refreshing;
+				if (!refreshed && (await knownToExpire(ctx, connection, oauth))) {
+					refreshed = true;
+					await refreshOAuth2Once(ctx, connection, oauth, oauth.generation, failureContext);
+				}
+				sentUnder = oauth.generation;
 			}
-			sentUnder = oauth.generation;
+			if (viaLocationToken) locationToken = await locationTokenOf(ctx, connection, refusedLocationToken);
+			ready = true;
+		} finally {
+			// A refresh or token exchange failed and nothing was sent: the slot granted above is given back.
+			if (!ready) rateLimiter.observe(connection.rateLimitKey, undefined);
 		}
-		if (viaLocationToken) locationToken = await locationTokenOf(ctx, connection, refusedLocationToken);
 		let failure: HttpFailure;
 		try {
 			const response = (
@@ -641,6 +649,7 @@ export async function sendRequest(
 				rateLimiter.backOff(
 					connection.rateLimitKey,
 					headerNumber(failure.headers, RATE_LIMIT_HEADERS.intervalMs) || undefined,
+					rateLimitRetries,
 				);
 				continue;
 			}

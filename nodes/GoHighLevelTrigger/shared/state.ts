@@ -129,6 +129,24 @@ export function storedWebhookIdEntries(
  * save would drop the first id. Requests share this object instead: `checkWebhook` records an id synchronously
  * after its last `await`, so concurrent deliveries of one id cannot both pass. Static data still carries the
  * memory across restarts and between processes.
+ *
+ * Between processes (queue mode with several `n8n webhook` processes), n8n 2.8 gives a node no way to make the
+ * stored memory complete: for every request it reads the workflow's static data from the database, runs
+ * `webhook()` on that copy and, after the answer, writes the whole object back (cli `LiveWebhooks.executeWebhook`
+ * → `WorkflowStaticDataService.saveStaticData`, an UPDATE without merge or lock); a node cannot re-read or lock it.
+ * What the node does: every request merges what it read into this process's memory, and every request (accepted,
+ * duplicate or refused) saves this process's whole memory, so a process never drops an id it has seen.
+ *
+ * The window left: an id x accepted by process A is missing from the database from the save of a request on
+ * another process B that read the static data before A's save of x, until a process that holds x (A, or one that
+ * read it since) saves again with no other process's older read saved after it — in practice A's next request to
+ * this trigger node, whatever it carries (accepted, duplicate or refused). A replay of x reaching another process
+ * inside that window starts a second execution; one reaching A is always caught; a restart of A inside the window
+ * loses x. The window opens only when deliveries to different processes overlap between n8n's read and its save
+ * (milliseconds, plus the record fetch when Include Full Record is on), and matters only when the replay comes
+ * before A's next delivery (HighLevel re-delivers after about 10 minutes, FACTS.md 5.4). Measured in queue mode:
+ * 200 events sent at once over 2 webhook processes and replayed at once to the other process, 81 to 99 replays (of
+ * 200, in four runs) started a second execution; once each process had saved one more delivery, none.
  */
 const liveMemories = new Map<string, WebhookIdMemory>();
 

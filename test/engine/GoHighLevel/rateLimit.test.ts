@@ -10,7 +10,7 @@ const LIMIT = { max: 100, intervalMs: 1000, daily: 200_000 };
 describe('1,000 contact creates against the rate-limited sandbox', () => {
 	const sandbox = useSandbox({ rateLimit: LIMIT });
 
-	it('creates every contact exactly once, re-sending the requests HighLevel answered 429', async () => {
+	it('creates every contact exactly once, sharing the window with the competitor (429s, if any, re-sent)', async () => {
 		const items = Array.from({ length: ITEMS }, (_, i) => ({
 			email: `bulk.${i}@example.com`,
 			firstName: `Bulk${i}`,
@@ -75,9 +75,9 @@ describe('1,000 contact creates against the rate-limited sandbox', () => {
 		expect(new Set(bulkEmails).size).toBe(ITEMS);
 		expect(new Set(output.map((c) => c.id)).size).toBe(ITEMS);
 
-		expect(sandbox.stats.rateLimited).toBeGreaterThan(0);
+		// The competitor shows in X-RateLimit-Remaining: the node shares the window instead of leaning on 429s.
 		// Every create request beyond one per item was a re-send after a 429 (the competitor never creates).
-		expect(nodeRetries).toBeGreaterThan(0);
+		expect(nodeRetries).toBeLessThan(ITEMS * 0.05);
 		expect(sandbox.stats.rateLimited).toBe(nodeRetries + competitor.refused);
 		expect(sandbox.stats.invalidRequests).toEqual([]);
 	});
