@@ -318,11 +318,12 @@ export function pickKeys(keys: readonly string[]) {
 
 /**
  * The Contact resource locator: pick from a searchable list (name, e-mail or phone, via `POST /contacts/search`
- * with `query`), or paste an ID. `name` is the parameter name; `show` its display condition.
+ * with `query`), or paste an ID. `name` is the parameter name; `show` its display condition (undefined inside a
+ * collection).
  */
 export function contactLocator(
 	name: string,
-	show: Record<string, string[]>,
+	show: Record<string, string[]> | undefined,
 	required = true,
 ): INodeProperties {
 	return recordLocator({
@@ -336,6 +337,14 @@ export function contactLocator(
 		required,
 		description: 'The contact, searched by name, e-mail or phone, or given by ID',
 	});
+}
+
+/**
+ * The optional Contact locator of a Filters collection (`contactId`; no display condition), e.g. "Only invoices of
+ * this contact"; same list and ID check as {@link contactLocator}.
+ */
+export function contactFilter(description: string): INodeProperties {
+	return { ...contactLocator('contactId', undefined, false), description };
 }
 
 /** Opportunity statuses (opportunities.json `CreateDto.status` enum, without `all`, which only filters). */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue, recordLocator } from './descriptions';
+import { locatorValue, contactFilter } from './descriptions';
 import { dateOnlyRange } from './time';
 
 /*
@@ -38,16 +38,7 @@ export function paymentDateFilters(record: string): INodeProperties[] {
 
 /** Filters → Contact (resource locator) of a payments list, sent as `contactId` by {@link paymentListQuery}. */
 export function paymentContactFilter(record: string): INodeProperties {
-	return recordLocator({
-		displayName: 'Contact',
-		name: 'contactId',
-		record: 'contact',
-		searchListMethod: 'searchContacts',
-		searchPlaceholder: 'Search by name, e-mail or phone…',
-		idExample: 'sx6wyHhbFdRXh302LLNR',
-		required: false,
-		description: `Only ${record} of this contact`,
-	});
+	return contactFilter(`Only ${record} of this contact`);
 }
 
 /** Filters → Payment Mode (`paymentMode`: `live` or `test`, the spec's example `live`). */

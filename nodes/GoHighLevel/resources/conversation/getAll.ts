@@ -10,7 +10,7 @@ import {
 	assignedUserField,
 	locatorValue,
 	collectionField,
-	recordLocator,
+	contactFilter,
 	returnAllOrLimit,
 	sortDirectionField,
 } from '../../shared/descriptions';
@@ -72,16 +72,7 @@ export const description: INodeProperties[] = [
 	},
 	collectionField('filters', show, [
 		assignedUserField({ hint: 'Conversations assigned to this user' }),
-		recordLocator({
-			displayName: 'Contact',
-			name: 'contactId',
-			record: 'contact',
-			searchListMethod: 'searchContacts',
-			searchPlaceholder: 'Search by name, e-mail or phone…',
-			idExample: 'sx6wyHhbFdRXh302LLNR',
-			required: false,
-			description: 'Only the conversations of this contact',
-		}),
+		contactFilter('Only the conversations of this contact'),
 		{
 			displayName: 'Status',
 			name: 'status',

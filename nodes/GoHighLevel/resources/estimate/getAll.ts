@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { dateParameter, withFirstOffset } from '../../shared/billing';
-import { collectionField, locatorValue, recordLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { collectionField, locatorValue, contactFilter, returnAllOrLimit } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { ESTIMATE_STATUS_OPTIONS } from './fields';
@@ -42,16 +42,7 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit(show),
 	collectionField('filters', show, [
 		{ displayName: 'Status', name: 'status', type: 'options', options: ESTIMATE_STATUS_OPTIONS, default: 'sent' },
-		recordLocator({
-			displayName: 'Contact',
-			name: 'contactId',
-			record: 'contact',
-			searchListMethod: 'searchContacts',
-			searchPlaceholder: 'Search by name, e-mail or phone…',
-			idExample: 'sx6wyHhbFdRXh302LLNR',
-			required: false,
-			description: 'Only estimates of this contact',
-		}),
+		contactFilter('Only estimates of this contact'),
 		{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', description: 'Sent as YYYY-MM-DD in the workflow\'s time zone' },
 		{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '', description: 'Sent as YYYY-MM-DD in the workflow\'s time zone' },
 		{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only estimates whose name or number contains this text' },

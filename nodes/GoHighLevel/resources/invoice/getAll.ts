@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { dateParameter, withFirstOffset } from '../../shared/billing';
-import { collectionField, locatorValue, recordLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { collectionField, locatorValue, contactFilter, returnAllOrLimit } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { invalidParameter } from '../../shared/validation';
@@ -62,16 +62,7 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit(show),
 	collectionField('filters', show, [
 		{ displayName: 'Status', name: 'status', type: 'options', options: INVOICE_STATUS_OPTIONS, default: 'sent' },
-		recordLocator({
-			displayName: 'Contact',
-			name: 'contactId',
-			record: 'contact',
-			searchListMethod: 'searchContacts',
-			searchPlaceholder: 'Search by name, e-mail or phone…',
-			idExample: 'sx6wyHhbFdRXh302LLNR',
-			required: false,
-			description: 'Only invoices of this contact',
-		}),
+		contactFilter('Only invoices of this contact'),
 		{
 			displayName: 'Start Date',
 			name: 'startDate',
