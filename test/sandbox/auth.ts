@@ -4,6 +4,8 @@
  * refresh tokens with a 30-second idempotency window), 3.4 (PIT: static bearer `pit-…`), 3.5 (scopes).
  */
 import { randomBytes } from 'crypto';
+
+import { DEFAULT_SCOPES } from '../../credentials/GoHighLevelOAuth2Api.credentials';
 import { createRng, randomHex, randomId, randomUuid } from './random';
 
 /**
@@ -13,68 +15,11 @@ import { createRng, randomHex, randomId, randomUuid } from './random';
 export type ScopeGrant = ReadonlySet<string> | 'all';
 
 /**
- * Scopes granted by default to an OAuth authorization code (FACTS.md 3.5 names): what the n8n node needs for
- * contacts, opportunities, pipelines, custom fields, tags, users, calendars and conversations.
+ * Scopes granted by default to an OAuth authorization code of a sub-account install (FACTS.md 3.5 names): what the
+ * n8n credential asks for by default (its `DEFAULT_SCOPES`, the scope of every endpoint the nodes call), without
+ * the agency-only `oauth.*` scopes, which {@link AGENCY_OAUTH_SCOPES} adds for agency installs.
  */
-export const DEFAULT_OAUTH_SCOPES: readonly string[] = [
-	'contacts.readonly',
-	'contacts.write',
-	'opportunities.readonly',
-	'opportunities.write',
-	'locations.readonly',
-	'locations/customFields.readonly',
-	'locations/customFields.write',
-	'locations/customValues.readonly',
-	'locations/customValues.write',
-	'locations/tags.readonly',
-	'locations/tags.write',
-	'locations/templates.readonly',
-	'users.readonly',
-	'users.write',
-	'businesses.readonly',
-	'businesses.write',
-	'invoices.readonly',
-	'invoices.write',
-	'invoices/estimate.readonly',
-	'invoices/estimate.write',
-	'calendars.readonly',
-	'calendars.write',
-	'calendars/groups.readonly',
-	'calendars/events.readonly',
-	'calendars/events.write',
-	'conversations.readonly',
-	'conversations.write',
-	'conversations/message.readonly',
-	'conversations/message.write',
-	'locations/tasks.readonly',
-	'workflows.readonly',
-	'campaigns.readonly',
-	'objects/schema.readonly',
-	'objects/record.readonly',
-	'objects/record.write',
-	'associations.readonly',
-	'associations/relation.readonly',
-	'associations/relation.write',
-	'forms.readonly',
-	'surveys.readonly',
-	'funnels/funnel.readonly',
-	'funnels/page.readonly',
-	'links.readonly',
-	'medias.readonly',
-	'medias.write',
-	'payments/orders.readonly',
-	'payments/orders.write',
-	'payments/orders.collectPayment',
-	'payments/transactions.readonly',
-	'payments/subscriptions.readonly',
-	'payments/coupons.readonly',
-	'payments/coupons.write',
-	'products.readonly',
-	'products.write',
-	'products/prices.readonly',
-	'products/prices.write',
-	'products/collection.readonly',
-];
+export const DEFAULT_OAUTH_SCOPES: readonly string[] = DEFAULT_SCOPES.filter((scope) => !scope.startsWith('oauth.'));
 
 /**
  * Scopes an agency (Company) token gets on top of the sub-account defaults: the token exchange and the list of
