@@ -108,6 +108,20 @@ function wrappedCount(value: unknown): number | undefined {
 	return typeof count === 'number' ? count : undefined;
 }
 
+/** Options of {@link fetchPages}. */
+export interface FetchPagesOptions {
+	/** Called with each page's records as HighLevel sent them; true ends the reading after that page (e.g. older than needed). */
+	stop?: (page: IDataObject[]) => boolean;
+	/** Passed to every page's {@link sendRequest} (e.g. the node's field names for error messages). */
+	sendOptions?: SendOptions;
+	/**
+	 * Shapes each page's kept records as soon as the page arrives, returning exactly one record per record (e.g.
+	 * Simplify). Only shaped records are kept, so a Return All never holds every full record at once.
+	 * Cursors and totals are still read from the page as sent.
+	 */
+	shapePage?: (records: IDataObject[]) => Promise<IDataObject[]>;
+}
+
 /**
  * Reads records of a paged endpoint until `limit` records are collected (Infinity = Return All), `stop` says
  * the rest is not needed, or the endpoint has no more. Each page re-sends the complete first request — location,
@@ -116,9 +130,7 @@ function wrappedCount(value: unknown): number | undefined {
  *
  * Page size: the endpoint's maximum (500 / 100) or fewer when `limit` needs fewer (never below its minimum); the
  * page style asks every page with the first page's size.
- * @param stop called with each page's records; true ends the reading after that page (e.g. older than needed)
- * @param sendOptions passed to every page's {@link sendRequest} (e.g. the node's field names for error messages)
- * @returns the records, at most `limit`
+ * @returns the records (shaped by `options.shapePage` if given), at most `limit`
  * @throws NodeOperationError when HighLevel repeats a cursor (it would loop forever)
  */
 export async function fetchPages(
@@ -127,9 +139,9 @@ export async function fetchPages(
 	connection: Connection,
 	firstRequest: IHttpRequestOptions,
 	limit: number,
-	stop?: (page: IDataObject[]) => boolean,
-	sendOptions?: SendOptions,
+	options: FetchPagesOptions = {},
 ): Promise<IDataObject[]> {
+	const { stop, sendOptions, shapePage } = options;
 	const style = endpoint.pagination;
 	if (!style) throw new NodeOperationError(ctx.getNode(), `${endpoint.operationId} does not page`);
 	const into: 'body' | 'qs' = endpoint.method === 'GET' ? 'qs' : 'body';
@@ -155,7 +167,8 @@ export async function fetchPages(
 			((await sendRequest(ctx, endpoint, connection, request, sendOptions)).body ?? {}) as IDataObject,
 		);
 		const page = recordsOf(endpoint, body);
-		records.push(...page.slice(0, limit - records.length));
+		const kept = page.slice(0, limit - records.length);
+		records.push(...(shapePage ? await shapePage(kept) : kept));
 		const total = totalOf(body, style);
 		if (records.length >= limit || (total !== undefined && records.length >= total)) break;
 		if (stop?.(page)) break;

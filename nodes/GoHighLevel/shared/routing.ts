@@ -28,6 +28,12 @@ export interface OperationRoute {
 	pathParameters?: Record<string, string>;
 	/** Default: one item per record under `endpoint.root`. */
 	output?: OutputShaper;
+	/**
+	 * For a paged endpoint whose `output` maps each record to one item independently of the others (Simplify, a
+	 * dropped cursor field): run `output` on each page as it arrives, with `body` `{ [root]: page }`, instead of once
+	 * on all records. A Return All then holds the shaped records only (pagination.ts `FetchPagesOptions.shapePage`).
+	 */
+	outputPerPage?: boolean;
 	/** Hooks run on the request RoutingNode built from the fields, in order, before it is sent. */
 	preSend?: Array<
 		(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>
@@ -110,8 +116,15 @@ async function runOperation(
 	} else if (endpoint.pagination) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-		records = await fetchPages(this, endpoint, connection, options, limit, undefined, sendOptions);
-		body = { [endpoint.root ?? 'records']: records };
+		const { output } = route;
+		const root = endpoint.root ?? 'records';
+		const shapePage =
+			output && route.outputPerPage
+				? async (page: IDataObject[]) => await output.call(this, { [root]: page }, page)
+				: undefined;
+		records = await fetchPages(this, endpoint, connection, options, limit, { sendOptions, shapePage });
+		if (shapePage) return records.map((json) => ({ json }));
+		body = { [root]: records };
 	} else {
 		body = ((await sendRequest(this, endpoint, connection, options, sendOptions)).body ?? {}) as IDataObject;
 		records = recordsOf(endpoint, body);

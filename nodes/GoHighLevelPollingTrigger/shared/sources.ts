@@ -151,7 +151,7 @@ async function contactsSince(
 	const next = buildRequest(ctx, endpoint, connection, {
 		body: Array.isArray(searchAfter) && searchAfter.length ? { sort, searchAfter } : { sort },
 	});
-	const rest = await fetchPages(ctx, endpoint, connection, next, Infinity, reachesSince);
+	const rest = await fetchPages(ctx, endpoint, connection, next, Infinity, { stop: reachesSince });
 	// Without a cursor the second read started from the top again: drop what the first page already holds.
 	const known = new Set(first.map((c) => String(c.id)));
 	return [...first, ...rest.filter((c) => !known.has(String(c.id)))];
@@ -225,7 +225,7 @@ async function searchOpportunities(
 	const qs: IDataObject = { status: settings.opportunityStatus || 'all' };
 	if (settings.pipelineId) qs.pipeline_id = settings.pipelineId;
 	const request = buildRequest(ctx, endpoint, connection, { qs });
-	return await fetchPages(ctx, endpoint, connection, request, maxRecords, stop);
+	return await fetchPages(ctx, endpoint, connection, request, maxRecords, { stop });
 }
 
 /**

@@ -247,14 +247,43 @@ describe('fetchPages — stop predicate', () => {
 			connection,
 			buildRequest(ctx, endpoint, connection, { body: {} }),
 			Infinity,
-			(page) => {
-				seen.push(page.length);
-				return seen.length === 2;
+			{
+				stop: (page) => {
+					seen.push(page.length);
+					return seen.length === 2;
+				},
 			},
 		);
 		expect(records).toHaveLength(1000);
 		expect(http).toHaveBeenCalledTimes(2);
 		expect(seen).toEqual([500, 500]);
+	});
+});
+
+describe('fetchPages — shapePage', () => {
+	it('keeps only shaped records, page by page, while cursors and Limit still come from the pages as sent', async () => {
+		const endpoint = ENDPOINTS.searchContacts;
+		const { ctx, http } = fakeContext();
+		http.mockImplementation(contactServer(1200));
+		const shapedPages: number[] = [];
+		const records = await fetchPages(
+			ctx,
+			endpoint,
+			connection,
+			buildRequest(ctx, endpoint, connection, { body: {} }),
+			1100,
+			{
+				shapePage: async (page) => {
+					shapedPages.push(page.length);
+					return page.map((record) => ({ shaped: record.id }));
+				},
+			},
+		);
+		expect(shapedPages).toEqual([500, 500, 100]);
+		expect(records).toEqual(contacts(0, 1100).map((c) => ({ shaped: c.id })));
+		const bodies = http.mock.calls.map(([, options]) => options.body as IDataObject);
+		expect(bodies[1].searchAfter).toEqual(contacts(499, 1)[0].searchAfter);
+		expect(bodies[2]).toMatchObject({ pageLimit: 100, searchAfter: contacts(999, 1)[0].searchAfter });
 	});
 });
 

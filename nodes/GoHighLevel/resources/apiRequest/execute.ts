@@ -183,7 +183,7 @@ export async function sendApiRequest(this: IExecutePaginationFunctions): Promise
 	if (endpoint.pagination) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-		const records = await fetchPages(this, endpoint, connection, request, limit, undefined, sendOptions);
+		const records = await fetchPages(this, endpoint, connection, request, limit, { sendOptions });
 		return records.map((json) => ({ json }));
 	}
 	const response = await sendRequest(this, endpoint, connection, request, sendOptions);

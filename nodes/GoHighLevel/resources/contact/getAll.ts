@@ -146,14 +146,16 @@ export const option: INodePropertyOptions = {
 		endpoint: ENDPOINTS.searchContacts,
 		preSend: [buildContactSearch],
 		fieldNames: contactSearchFieldNames,
+		outputPerPage: true,
 		async output(_body, records) {
-			// Each record's `searchAfter` is the pagination cursor, not contact data.
-			const list = records.map((record) => {
+			// Simplify keeps its own keys only (no copy of the whole record first); otherwise each record's
+			// `searchAfter`, the pagination cursor, is not contact data.
+			if (this.getNodeParameter('simplify', false)) return await simplifyContacts(this, records);
+			return records.map((record) => {
 				const contact = { ...record };
 				delete contact.searchAfter;
 				return contact;
 			});
-			return this.getNodeParameter('simplify', false) ? await simplifyContacts(this, list) : list;
 		},
 	}),
 };

@@ -31,6 +31,7 @@ export const option: INodePropertyOptions = {
 			q: 'Filters → Search Query',
 			status: 'Filters → Status',
 		},
+		outputPerPage: true,
 		async output(_body, records) {
 			return this.getNodeParameter('simplify', false) ? await simplifyOpportunities(this, records) : records;
 		},
