@@ -95,4 +95,33 @@ describe('routeTo', () => {
 		expect(output.mock.calls[0][0]).toEqual({ opportunities: [{ id: 'o0' }, { id: 'o1' }, { id: 'o2' }] });
 		expect(output.mock.contexts[0]).toBe(fake.ctx);
 	});
+
+	it('outputPerPage: shapes each page as it arrives, with that page as the body', async () => {
+		const fake = fakeContext({ parameters: { returnAll: true } });
+		fake.http.mockImplementation(async (_t, options) => {
+			const after = Number((options.qs as IDataObject).startAfterId ?? 0);
+			const n = Math.min(100, 150 - after);
+			return ok({
+				opportunities: Array.from({ length: n }, (_, i) => ({ id: `o${after + i}` })),
+				meta: { total: 150, startAfterId: String(after + n), startAfter: 1, nextPageUrl: after + n < 150 ? 'next' : null },
+			});
+		});
+		const output = jest.fn(function (this: unknown, _body: IDataObject, records: IDataObject[]) {
+			return records.map((r) => ({ shaped: r.id }));
+		});
+		const pagination = routeTo({ endpoint: ENDPOINTS.searchOpportunities, output, outputPerPage: true }).operations
+			?.pagination as PaginationFn;
+		const items = await pagination.call(fake.ctx as unknown as IExecutePaginationFunctions, {
+			options: { url: '', qs: {} },
+			preSend: [],
+			postReceive: [],
+		} as unknown as DeclarativeRestApiSettings.ResultOptions);
+		expect(fake.http).toHaveBeenCalledTimes(2);
+		expect(output.mock.calls.map(([body, records]) => [(body.opportunities as unknown[]).length, records.length])).toEqual([
+			[100, 100],
+			[50, 50],
+		]);
+		expect(output.mock.contexts.every((context) => context === fake.ctx)).toBe(true);
+		expect(items).toEqual(Array.from({ length: 150 }, (_, i) => ({ json: { shaped: `o${i}` } })));
+	});
 });
