@@ -47,6 +47,9 @@ import {
 /** Node type of the action node, as n8n names it when the package is installed. */
 export const GHL_TYPE = 'n8n-nodes-gohighlevel.goHighLevel';
 
+/** What a credential needs of a sandbox: also met by a sandbox in another process (test/bench/sandbox-process.ts). */
+export type SandboxAddress = Pick<Sandbox, 'url' | 'locationId' | 'privateIntegrationToken'>;
+
 /** Credential ids used in the workflows below. */
 export const PIT_CREDENTIAL = { id: 'ghlSandboxCred01', name: 'HighLevel Sandbox' };
 export const OAUTH_CREDENTIAL = { id: 'ghlSandboxOAuth01', name: 'HighLevel Sandbox OAuth2' };
@@ -57,7 +60,7 @@ export const OAUTH_CREDENTIAL = { id: 'ghlSandboxOAuth01', name: 'HighLevel Sand
  * @param baseUrl default: the sandbox URL (pass a {@link startRecordingProxy} URL to record the requests)
  */
 export function pitCredential(
-	sandbox: Sandbox,
+	sandbox: SandboxAddress,
 	token = sandbox.privateIntegrationToken,
 	baseUrl = sandbox.url,
 ): StoredCredential {
@@ -132,7 +135,7 @@ export function singleNodeWorkflow(
 
 /** Runs one GoHighLevel node with the sandbox's PIT credential (or the given store) over `items`. */
 export async function runNode(
-	sandbox: Sandbox,
+	sandbox: SandboxAddress,
 	parameters: INode['parameters'],
 	options: {
 		items?: IDataObject[];
