@@ -189,13 +189,22 @@ describe('API Request operation', () => {
 		});
 	});
 
-	it('refuses bad input before any request: unknown operation, invalid JSON, a body on GET, a file upload', async () => {
+	it('refuses bad input before any request: unknown operation, invalid JSON, a body on GET, a file upload, a page size', async () => {
 		const cases: Array<[IDataObject, RegExp]> = [
 			[{ apiOperation: byId('contacts:no-such-operation') }, /Unknown HighLevel operation "contacts:no-such-operation"/],
 			[{ apiOperation: byId('contacts:create-contact'), jsonBody: '{"email": ' }, /Parameter "JSON Body": not valid JSON/],
 			[{ apiOperation: byId('contacts:create-contact'), jsonBody: '[1, 2]' }, /Parameter "JSON Body": must be a JSON object/],
 			[{ apiOperation: byId('opportunities:get-pipelines'), jsonBody: '{"a": 1}' }, /takes no body/],
 			[{ apiOperation: byId('medias:upload-media-content') }, /file upload \(multipart\/form-data\)/],
+			// Paged operations: the node sets the page size on every page (Limit / Return All say how many records).
+			[
+				{ apiOperation: byId('opportunities:search-opportunity'), queryParameters: rows({ limit: '20' }) },
+				/Remove "limit": the node sets the page size of this operation/,
+			],
+			[
+				{ apiOperation: byId('contacts:search-contacts-advanced'), jsonBody: '{"pageLimit": 20}' },
+				/Remove "pageLimit": the node sets the page size of this operation/,
+			],
 		];
 		const before = operationCounts(sandbox);
 		for (const [parameters, pattern] of cases) {

@@ -170,6 +170,15 @@ export async function sendApiRequest(this: IExecutePaginationFunctions): Promise
 	qs = placed.qs;
 	body = placed.body;
 	const { endpoint } = placed;
+	const sizeParameter = endpoint.pagination?.sizeParameter;
+	const userPart = endpoint.method === 'GET' ? qs : body;
+	if (sizeParameter && userPart && sizeParameter in userPart) {
+		// fetchPages sets the page size on every page: the user's value would be replaced without a word.
+		throw new NodeOperationError(this.getNode(), `Remove "${sizeParameter}": the node sets the page size of this operation`, {
+			description: `${op.method} ${op.path} is read page by page (Return All / Limit), and the node sends "${sizeParameter}" on every page. Use Limit for how many records to output, or Return All for every record. Nothing was sent.`,
+			itemIndex: this.getItemIndex(),
+		});
+	}
 	const connection = await getConnection(this);
 	const companyPlace = missingCompanyId(op, path, qs, body);
 	if (companyPlace) {
