@@ -1,8 +1,9 @@
-import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { GoHighLevel } from '../../../nodes/GoHighLevel/GoHighLevel.node';
 import { listSearch } from '../../../nodes/GoHighLevel/methods/listSearch';
 import { loadOptions } from '../../../nodes/GoHighLevel/methods/loadOptions';
+import { dropEmptyValues } from '../../../nodes/GoHighLevel/shared/body';
 
 const properties = new GoHighLevel().description.properties;
 
@@ -37,6 +38,31 @@ const at = (resource: string, operation: string, name: string, parent: string) =
 };
 
 describe('node fields', () => {
+	it('every operation is sent through routeTo, which drops empty values before any other hook', () => {
+		// Engine tests (test/engine/GoHighLevel/emptyFields.test.ts) send the first operations with their optional
+		// fields added but left empty; this holds every later operation to the same path.
+		const operations = properties
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) =>
+				((p.options ?? []) as INodePropertyOptions[]).map((o) => ({
+					name: `${String((p.displayOptions?.show?.resource as string[])[0])}/${String(o.value)}`,
+					routing: o.routing,
+				})),
+			);
+		expect(operations.length).toBeGreaterThan(150);
+		const outside = operations
+			.filter(
+				({ routing }) =>
+					routing?.send?.preSend?.[0] !== dropEmptyValues ||
+					routing.send.paginate !== true ||
+					typeof routing.operations?.pagination !== 'function',
+			)
+			.map(({ name }) => name);
+		// API Request → Send sends its JSON body as written (its hint says so); its empty query rows are skipped by
+		// its own code (resources/apiRequest/execute.ts).
+		expect(outside).toEqual(['apiRequest/send']);
+	});
+
 	it('Assigned User is a resource locator everywhere (no dropdown that flags "" as unsupported), optional', () => {
 		const assigned = all.filter((p) => p.property.name === 'assignedTo');
 		// Contact create / upsert / update / get many, opportunity create / upsert / update / get many; and the filters
