@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../shared/endpoints';
+import { asMultipart } from '../../shared/multipart';
 import { apiRequest, buildRequest, getConnection, sendRequest, type Connection } from '../../shared/transport';
 
 /**
@@ -128,36 +129,6 @@ export async function conversationOfContact(
 	return String(created.conversation?.id ?? '');
 }
 
-/** Escapes a multipart header value (quotes and line breaks). */
-const headerValue = (value: string) => value.replace(/["\r\n]/g, '_');
-
-/**
- * A multipart/form-data body: text `fields`, then every file under the form key `fileAttachment` (the key the
- * upload operation names).
- */
-export function multipartBody(
-	fields: Record<string, string>,
-	files: BinaryAttachment[],
-	boundary: string,
-): Buffer {
-	const parts: Buffer[] = [];
-	for (const [name, value] of Object.entries(fields)) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-	}
-	for (const file of files) {
-		parts.push(
-			Buffer.from(
-				`--${boundary}\r\nContent-Disposition: form-data; name="fileAttachment"; filename="${headerValue(file.fileName)}"\r\n` +
-					`Content-Type: ${file.mimeType}\r\n\r\n`,
-			),
-			file.data,
-			Buffer.from('\r\n'),
-		);
-	}
-	parts.push(Buffer.from(`--${boundary}--\r\n`));
-	return Buffer.concat(parts);
-}
-
 /**
  * Uploads files for a message to the contact's conversation: `POST /conversations/messages/upload`
  * (conversations.json `upload-file-attachments`, multipart/form-data with `conversationId`, `contactId`,
@@ -172,10 +143,12 @@ export async function uploadAttachments(
 	const connection = await getConnection(ctx);
 	const conversationId = await conversationOfContact(ctx, contactId, connection);
 	const endpoint = ENDPOINTS.uploadMessageAttachments;
-	const options = buildRequest(ctx, endpoint, connection);
-	const boundary = `----n8nHighLevel${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	options.body = multipartBody({ conversationId, contactId, locationId: connection.locationId }, files, boundary);
-	options.headers = { ...options.headers, 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+	// Every file goes under the form key `fileAttachment`, the key the upload operation names.
+	const options = asMultipart(
+		buildRequest(ctx, endpoint, connection),
+		{ conversationId, contactId, locationId: connection.locationId },
+		files.map(({ fileName, mimeType, data }) => ({ field: 'fileAttachment', fileName, mimeType, data })),
+	);
 	const body = ((await sendRequest(ctx, endpoint, connection, options)).body ?? {}) as IDataObject;
 	const uploaded = (body.uploadedFiles ?? {}) as IDataObject;
 	const urls = Object.values(uploaded).filter((u): u is string => typeof u === 'string' && u !== '');
