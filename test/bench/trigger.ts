@@ -8,8 +8,9 @@
  *   Options → Additional Ed25519 Public Key) are POSTed to a Marketplace-source trigger's Production URL with
  *   `concurrency` requests in flight; the same number of unsigned bodies go to a second trigger with the HighLevel
  *   Workflow Webhook Action source and Skip Verification on (no signature, no time window, no `webhookId` memory,
- *   no event filter) as the baseline. Reported per workflow: 200 answers per second of wall time, request latency
- *   p50/p99 (ms, client side, includes n8n's routing and static-data save), and executions stored afterwards.
+ *   no event filter) as the baseline, and to a third workflow whose trigger is n8n's own Webhook node (no code of
+ *   this package: n8n's own ceiling on the machine). Reported per workflow: 200 answers per second of wall time,
+ *   request latency p50/p99 (ms, client side, includes n8n's routing and static-data save), and executions stored afterwards.
  * - In-process: the trigger's request check (`checkWebhook`, nodes/GoHighLevelTrigger/shared/request.ts, the code
  *   `webhook()` runs before answering) timed directly for both settings; the difference of the medians is the
  *   verification + filtering cost without HTTP noise.
@@ -73,6 +74,8 @@ export interface TriggerBenchResult {
 	signed: HttpRun;
 	/** Workflow source with Skip Verification: the baseline without verification and filtering. */
 	unsigned: HttpRun;
+	/** n8n's own Webhook node (`n8n-nodes-base.webhook`, Respond Immediately) with the unsigned bodies: n8n's ceiling. */
+	n8nWebhook: HttpRun;
 	/** `checkWebhook` alone, µs per request. */
 	inProcess: {
 		signedP50Us: number;
@@ -88,6 +91,8 @@ const WARM_UP = 20;
 const CREDENTIAL = { id: 'ghlTrigBenchCred', name: 'HighLevel Sandbox (trigger bench)' };
 const SIGNED = { id: 'ghlTrigBenchSig1', webhookId: 'b1e5c0de-0000-4000-8000-00000000a001' };
 const UNSIGNED = { id: 'ghlTrigBenchUns1', webhookId: 'b1e5c0de-0000-4000-8000-00000000a002' };
+/** n8n's own Webhook node → No Operation: n8n's webhook path with no code of this package. */
+const N8N_WEBHOOK = { id: 'ghlTrigBenchN8n1', webhookId: 'b1e5c0de-0000-4000-8000-00000000a003' };
 const ED25519 = createPrivateKey(TEST_ED25519_PRIVATE_KEY);
 
 function percentile(sorted: number[], p: number): number {
@@ -130,6 +135,23 @@ function workflow(id: string, webhookId: string, parameters: IDataObject): Workf
 		},
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/** The same workflow with n8n's own Webhook node (POST, path = `webhookId`, Respond Immediately) as its trigger. */
+function n8nWebhookWorkflow(): WorkflowJson {
+	const json = workflow(N8N_WEBHOOK.id, N8N_WEBHOOK.webhookId, {});
+	json.name = 'Trigger bench: n8n Webhook node';
+	json.nodes[0] = {
+		id: randomUUID(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: N8N_WEBHOOK.webhookId,
+		parameters: { httpMethod: 'POST', path: N8N_WEBHOOK.webhookId, responseMode: 'onReceived', options: {} },
+	};
+	json.connections = { Webhook: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } };
+	return json;
 }
 
 /** `count` request bodies (and headers): signed ContactCreate events, or unsigned workflow-action bodies. */
@@ -329,21 +351,20 @@ export async function runTriggerBench(
 				options: { skipVerification: true },
 			}),
 		);
+		await n8n.importWorkflow(n8nWebhookWorkflow());
 		if (cluster) await cluster.startProcesses();
 		else await n8n.start();
 		await n8n.setupOwnerAndApiKey();
 		// Production webhooks: the webhook process in queue mode, the server itself otherwise.
 		const webhookBase = cluster ? cluster.webhooks[0].baseUrl : n8n.baseUrl;
-		const runs: Record<'signed' | 'unsigned', HttpRun> = {} as Record<
-			'signed' | 'unsigned',
-			HttpRun
-		>;
-		for (const [key, target, signed] of [
-			['signed', SIGNED, true],
-			['unsigned', UNSIGNED, false],
+		const runs = {} as Record<'signed' | 'unsigned' | 'n8nWebhook', HttpRun>;
+		for (const [key, target, signed, urlPath] of [
+			['signed', SIGNED, true, `${SIGNED.webhookId}/webhook`],
+			['unsigned', UNSIGNED, false, `${UNSIGNED.webhookId}/webhook`],
+			['n8nWebhook', N8N_WEBHOOK, false, N8N_WEBHOOK.webhookId],
 		] as const) {
 			await n8n.api('POST', `/workflows/${target.id}/activate`);
-			const url = `${webhookBase}/webhook/${target.webhookId}/webhook`;
+			const url = `${webhookBase}/webhook/${urlPath}`;
 			await send(url, bodies(WARM_UP, locationId, signed), concurrency);
 			await countExecutions(n8n, target.id, WARM_UP);
 			const result = await send(url, bodies(events, locationId, signed), concurrency);
@@ -365,6 +386,7 @@ export async function runTriggerBench(
 			concurrency,
 			signed: runs.signed,
 			unsigned: runs.unsigned,
+			n8nWebhook: runs.n8nWebhook,
 			inProcess: {
 				signedP50Us: round(percentile(signedTimes, 50)),
 				signedP99Us: round(percentile(signedTimes, 99)),
@@ -393,6 +415,7 @@ function printReport(r: TriggerBenchResult): void {
 	);
 	line('signed (Marketplace, verify + filter)', r.signed);
 	line('unsigned (Workflow source, skip verif.)', r.unsigned);
+	line("n8n's own Webhook node (no package code)", r.n8nWebhook);
 	console.log(
 		'\nIn-process checkWebhook (µs per request; the verification + filtering cost without HTTP):',
 	);
