@@ -141,9 +141,8 @@ export function storedWebhookIdEntries(
  * another process B that read the static data before A's save of x, until a process that holds x (A, or one that
  * read it since) saves again with no other process's older read saved after it — in practice A's next request to
  * this trigger node, whatever it carries (accepted, duplicate or refused), or a later one when a save of B is still
- * in flight after it (a loaded machine). A replay of x reaching another process
- * inside that window starts a second execution; one reaching A is always caught; a restart of A inside the window
- * loses x. The window opens only when deliveries to different processes overlap between n8n's read and its save
+ * in flight after it (a loaded machine). A replay of x reaching another process inside that window starts a second
+ * execution; one reaching A is always caught; a restart of A inside the window loses x. The window opens only when deliveries to different processes overlap between n8n's read and its save
  * (milliseconds, plus the record fetch when Include Full Record is on), and matters only when the replay comes
  * before A's next delivery (HighLevel re-delivers after about 10 minutes, FACTS.md 5.4). Measured in queue mode:
  * 200 events sent at once over 2 webhook processes and replayed at once to the other process, 81 to 99 replays (of
