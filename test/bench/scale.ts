@@ -84,7 +84,7 @@ export async function benchReturnAllAtScale(contacts: number, simplify: boolean)
 	const run = async (parameters: INodeParameters) =>
 		await runWorkflow({ workflow: singleNodeWorkflow(parameters), credentials, nodeTypes });
 	try {
-		await run({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 1, simplify: true });
+		await run({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 1, simplify });
 		const before = await sandbox.stats();
 		collectGarbage();
 		const idle = process.memoryUsage();
