@@ -1,11 +1,54 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { locatorValue, contactFilter } from './descriptions';
+import { parseDecimal, toMajorUnits } from './money';
 import { dateOnlyRange } from './time';
+import { invalidParameter } from './validation';
 
 /*
- * Pieces the payments.json resources (Order, Transaction, Subscription, Coupon) share: list filters (date range, contact, payment mode) and their conversion before the request.
+ * Pieces the payments.json resources (Order, Transaction, Subscription, Coupon) share: list filters (date range,
+ * contact, payment mode) and their conversion before the request; and what the two manual payments (Order and
+ * Invoice → Record Payment) share: the payment methods and the amount.
  */
+
+/**
+ * Manual payment methods: invoices.json `RecordPaymentDto.mode` and payments.json `PostRecordOrderPaymentBody.mode`
+ * (the same enum: `cash`, `card`, `cheque`, `bank_transfer`, `other`).
+ */
+export const MANUAL_PAYMENT_MODES: INodePropertyOptions[] = [
+	{ name: 'Bank Transfer', value: 'bank_transfer' },
+	{ name: 'Card', value: 'card' },
+	{ name: 'Cash', value: 'cash' },
+	{ name: 'Cheque', value: 'cheque' },
+	{ name: 'Other', value: 'other' },
+];
+
+/**
+ * The Amount of a manual payment in major units of the paid record's currency (invoices.json `RecordPaymentDto.amount`,
+ * payments.json `PostRecordOrderPaymentBody.amount`), or undefined when left empty (HighLevel then records the amount
+ * due). Checked first without any request: a decimal above 0; then against the decimals of the currency that
+ * `currencyOf` reads (one GET of the invoice or order, shared/money.ts `toMajorUnits`).
+ * @throws NodeOperationError naming "Amount"
+ */
+export async function manualPaymentAmount(
+	ctx: IExecuteSingleFunctions,
+	raw: unknown,
+	currencyOf: () => Promise<string>,
+): Promise<number | undefined> {
+	if (raw === undefined || raw === null || String(raw).trim() === '') return undefined;
+	const parsed = parseDecimal(raw);
+	if (typeof parsed === 'string') throw invalidParameter(ctx, 'Amount', parsed);
+	if (parsed.negative || /^0*$/.test(parsed.integer + parsed.fraction)) {
+		throw invalidParameter(ctx, 'Amount', `${String(raw)} is not a payment: use an amount above 0`);
+	}
+	return toMajorUnits(ctx, raw, await currencyOf(), 'Amount');
+}
 
 /**
  * Hint of the Start Date / End Date filters: payments.json lists take whole dates (`startAt` / `endAt`, examples

@@ -144,7 +144,7 @@ describe('Order resource', () => {
 		]);
 	});
 
-	it('Record Payment: an amount with more decimals than the order\'s currency fails before the payment is sent', async () => {
+	it('Record Payment: a malformed amount fails before any request; more decimals than the order\'s currency, before the payment', async () => {
 		const [usdOrder] = addOrders(sandbox.store.location(), 1, { amount: 100 });
 		const [kwdOrder] = addOrders(sandbox.store.location(), 1, { amount: 100, currency: 'KWD' });
 		const before = operationCounts(sandbox);
@@ -152,10 +152,14 @@ describe('Order resource', () => {
 		expect(errorText(usd)).toMatch(/Amount.*1\.005 has 3 decimals; USD has 2/);
 		const kwd = await run({ resource: 'order', operation: 'recordPayment', orderId: byId(kwdOrder), mode: 'cash', amount: '1.0005' });
 		expect(errorText(kwd)).toMatch(/Amount.*has 4 decimals; KWD has 3/);
+		// Only the orders were read (for their currency); no payment was sent.
+		expect(operationsSince(sandbox, before)).toEqual({ 'get-order-by-id': 2 });
+		// Not a decimal, or not above 0: refused before any request.
 		const text = await run({ resource: 'order', operation: 'recordPayment', orderId: byId(usdOrder), mode: 'cash', amount: '5,00' });
 		expect(errorText(text)).toMatch(/Amount.*no thousands separators/);
-		// Only the orders were read (for their currency); no payment was sent.
-		expect(operationsSince(sandbox, before)).toEqual({ 'get-order-by-id': 3 });
+		const zero = await run({ resource: 'order', operation: 'recordPayment', orderId: byId(usdOrder), mode: 'cash', amount: '0.00' });
+		expect(errorText(zero)).toMatch(/Amount.*0\.00 is not a payment: use an amount above 0/);
+		expect(operationsSince(sandbox, before)).toEqual({ 'get-order-by-id': 2 });
 		// Three decimals are fine for a three-decimal currency.
 		const ok = await run({ resource: 'order', operation: 'recordPayment', orderId: byId(kwdOrder), mode: 'bank_transfer', amount: '1.005' });
 		expect(ok.errors('HighLevel')).toEqual([]);

@@ -2,22 +2,13 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { collectionField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { parseDecimal, toMajorUnits } from '../../shared/money';
+import { MANUAL_PAYMENT_MODES, manualPaymentAmount } from '../../shared/payments';
 import { routeTo } from '../../shared/routing';
 import { apiRequest } from '../../shared/transport';
 import { invalidParameter, toIsoDateTime } from '../../shared/validation';
 import { invoiceLocator } from './fields';
 
 const show = { resource: ['invoice'], operation: ['recordPayment'] };
-
-/** Manual payment methods (invoices.json `RecordPaymentDto.mode`). */
-const MODE_OPTIONS = [
-	{ name: 'Bank Transfer', value: 'bank_transfer' },
-	{ name: 'Card', value: 'card' },
-	{ name: 'Cash', value: 'cash' },
-	{ name: 'Cheque', value: 'cheque' },
-	{ name: 'Other', value: 'other' },
-];
 
 /**
  * The body of `record-invoice` (`RecordPaymentDto`: `altId, altType, mode, card {brand, last4}, cheque {number},
@@ -29,15 +20,11 @@ const MODE_OPTIONS = [
 async function paymentBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const mode = this.getNodeParameter('mode', 'cash') as string;
 	const options = (this.getNodeParameter('options', {}) ?? {}) as IDataObject;
-	const rawAmount = this.getNodeParameter('amount', '') as unknown;
-	const hasAmount = rawAmount !== undefined && rawAmount !== null && String(rawAmount).trim() !== '';
-	if (hasAmount) {
-		const parsed = parseDecimal(rawAmount);
-		if (typeof parsed === 'string') throw invalidParameter(this, 'Amount', parsed);
-		if (parsed.negative || /^0*$/.test(parsed.integer + parsed.fraction)) {
-			throw invalidParameter(this, 'Amount', `${String(rawAmount)} is not a payment: use an amount above 0`);
-		}
-	}
+	const amount = await manualPaymentAmount(this, this.getNodeParameter('amount', ''), async () => {
+		const invoiceId = String(this.getNodeParameter('invoiceId', '', { extractValue: true }));
+		const invoice = await apiRequest<IDataObject>(this, ENDPOINTS.getInvoice, { path: { invoiceId } });
+		return String(invoice.currency ?? 'USD');
+	});
 	const card = { brand: String(options.cardBrand ?? '').trim(), last4: String(options.cardLast4 ?? '').trim() };
 	if (card.last4 && !/^\d{4}$/.test(card.last4)) throw invalidParameter(this, 'Options → Card Last 4 Digits', 'enter exactly four digits');
 	const body: IDataObject = {
@@ -52,11 +39,7 @@ async function paymentBody(this: IExecuteSingleFunctions, requestOptions: IHttpR
 		if (!at) throw invalidParameter(this, 'Options → Paid At', `"${String(options.paidAt)}" is not a date and time`);
 		body.fulfilledAt = at;
 	}
-	if (hasAmount) {
-		const invoiceId = String(this.getNodeParameter('invoiceId', '', { extractValue: true }));
-		const invoice = await apiRequest<IDataObject>(this, ENDPOINTS.getInvoice, { path: { invoiceId } });
-		body.amount = toMajorUnits(this, rawAmount, String(invoice.currency ?? 'USD'), 'Amount');
-	}
+	if (amount !== undefined) body.amount = amount;
 	return { ...requestOptions, body };
 }
 
@@ -85,7 +68,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Payment Method',
 		name: 'mode',
 		type: 'options',
-		options: MODE_OPTIONS,
+		options: MANUAL_PAYMENT_MODES,
 		default: 'bank_transfer',
 		displayOptions: { show },
 	},

@@ -8,7 +8,7 @@ import type {
 
 import { collectionField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { toMajorUnits } from '../../shared/money';
+import { MANUAL_PAYMENT_MODES, manualPaymentAmount } from '../../shared/payments';
 import { routeTo } from '../../shared/routing';
 import { apiRequest } from '../../shared/transport';
 import { invalidParameter } from '../../shared/validation';
@@ -35,15 +35,13 @@ async function paymentBody(this: IExecuteSingleFunctions, requestOptions: IHttpR
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 	const mode = String(this.getNodeParameter('mode'));
 	const extra = (this.getNodeParameter('additionalFields', {}) ?? {}) as IDataObject;
-	const rawAmount = this.getNodeParameter('amount', '');
-	if (rawAmount !== '' && rawAmount !== undefined && rawAmount !== null) {
-		// The amount is in the order's currency: read it (payments.json get-order-by-id), so that its decimals are checked.
+	// The amount is in the order's currency: read it (payments.json get-order-by-id), so that its decimals are checked.
+	const amount = await manualPaymentAmount(this, this.getNodeParameter('amount', ''), async () => {
 		const orderId = String(this.getNodeParameter('orderId', '', { extractValue: true }));
 		const order = await apiRequest<IDataObject>(this, ENDPOINTS.getOrder, { path: { orderId } });
-		const amount = toMajorUnits(this, rawAmount, String(order.currency ?? 'USD'), 'Amount');
-		if (!(amount > 0)) throw invalidParameter(this, 'Amount', `${String(rawAmount)} is not a positive amount`);
-		body.amount = amount;
-	}
+		return String(order.currency ?? 'USD');
+	});
+	if (amount !== undefined) body.amount = amount;
 	body.mode = mode;
 	const notes = String(extra.notes ?? '').trim();
 	if (notes) body.notes = notes;
@@ -93,13 +91,7 @@ export const description: INodeProperties[] = [
 		name: 'mode',
 		type: 'options',
 		required: true,
-		options: [
-			{ name: 'Bank Transfer', value: 'bank_transfer' },
-			{ name: 'Card', value: 'card' },
-			{ name: 'Cash', value: 'cash' },
-			{ name: 'Cheque', value: 'cheque' },
-			{ name: 'Other', value: 'other' },
-		],
+		options: MANUAL_PAYMENT_MODES,
 		default: 'cash',
 		displayOptions: { show },
 		description: 'How the customer paid outside HighLevel',
