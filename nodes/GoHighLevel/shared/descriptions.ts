@@ -109,58 +109,43 @@ export function customFieldsProperty(
 	model: 'contact' | 'opportunity',
 	show: Record<string, string[]>,
 ): INodeProperties {
-	return {
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		placeholder: 'Add Custom Field',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		displayOptions: { show },
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'values',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'field',
-						type: 'options',
-						typeOptions: {
-							loadOptionsMethod:
-								model === 'contact' ? 'getContactCustomFields' : 'getOpportunityCustomFields',
-						},
-						// A new row starts empty: without this n8n flags "" as "not supported" before a field is chosen.
-						allowArbitraryValues: true,
-						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-						hint: `An expression may also name the field by key (e.g. ${model}.my_field) or by name`,
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description:
-							'For multiple options or checkboxes, separate values with commas or pass an array. Left empty, the field is not sent.',
-					},
-					{
-						displayName: 'Option Names or IDs',
-						name: 'choices',
-						type: 'multiOptions',
-						typeOptions: {
-							loadOptionsMethod: 'getCustomFieldValueOptions',
-							loadOptionsDependsOn: ['&field'],
-						},
-						default: [],
-						description:
-							'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-						hint: 'For dropdown, radio, checkbox and multiple-option fields: the field\'s options, used instead of Value',
-					},
-				],
+	return rowsField({ displayName: 'Custom Fields', name: 'customFields', placeholder: 'Add Custom Field', row: ['Field', 'values'], show }, [
+		{
+			displayName: 'Field Name or ID',
+			name: 'field',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod:
+					model === 'contact' ? 'getContactCustomFields' : 'getOpportunityCustomFields',
 			},
-		],
-	};
+			// A new row starts empty: without this n8n flags "" as "not supported" before a field is chosen.
+			allowArbitraryValues: true,
+			default: '',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: `An expression may also name the field by key (e.g. ${model}.my_field) or by name`,
+		},
+		{
+			displayName: 'Value',
+			name: 'value',
+			type: 'string',
+			default: '',
+			description:
+				'For multiple options or checkboxes, separate values with commas or pass an array. Left empty, the field is not sent.',
+		},
+		{
+			displayName: 'Option Names or IDs',
+			name: 'choices',
+			type: 'multiOptions',
+			typeOptions: {
+				loadOptionsMethod: 'getCustomFieldValueOptions',
+				loadOptionsDependsOn: ['&field'],
+			},
+			default: [],
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'For dropdown, radio, checkbox and multiple-option fields: the field\'s options, used instead of Value',
+		},
+	]);
 }
 
 /**
@@ -424,6 +409,40 @@ const COLLECTION_LABELS = {
 	additionalFields: ['Additional Fields', 'Add Field'],
 	updateFields: ['Update Fields', 'Add Field'],
 } as const;
+
+/** Options of {@link rowsField}. */
+export interface RowsFieldOptions {
+	displayName: string;
+	name: string;
+	/** The add button, e.g. `Add Item`. */
+	placeholder: string;
+	/** Display name and name of one row, e.g. `['Item', 'item']`: the values are read as `<name>.<row name>[]`. */
+	row: [displayName: string, name: string];
+	show: Record<string, string[]>;
+	required?: boolean;
+	/** Rows can be reordered (their order is sent). */
+	sortable?: boolean;
+	description?: string;
+}
+
+/**
+ * A list of rows the user adds one by one (a `fixedCollection` with multiple values): line items, custom field
+ * rows, tracking numbers, key/value parameters. `values` are the fields of one row; default `{}` (no rows).
+ */
+export function rowsField(o: RowsFieldOptions, values: INodeProperties[]): INodeProperties {
+	return {
+		displayName: o.displayName,
+		name: o.name,
+		type: 'fixedCollection',
+		typeOptions: o.sortable ? { multipleValues: true, sortable: true } : { multipleValues: true },
+		placeholder: o.placeholder,
+		...(o.required ? { required: true } : {}),
+		default: {},
+		displayOptions: { show: o.show },
+		...(o.description ? { description: o.description } : {}),
+		options: [{ displayName: o.row[0], name: o.row[1], values }],
+	};
+}
 
 /**
  * A collection parameter of an operation, e.g. `collectionField('options', show, [...])`: Options (Add Option),

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { rowsField } from './descriptions';
 import { toMajorUnits } from './money';
 import { invalidParameter } from './validation';
 
@@ -110,16 +111,17 @@ export function lineItemsFields(show: Record<string, string[]>): INodeProperties
 			default: 'fields',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Line Items',
-			name: 'lineItems',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, sortable: true },
-			placeholder: 'Add Line Item',
-			default: {},
-			displayOptions: { show: { ...show, lineItemsInput: ['fields'] } },
-			options: [{ displayName: 'Item', name: 'item', values: ITEM_FIELDS }],
-		},
+		rowsField(
+			{
+				displayName: 'Line Items',
+				name: 'lineItems',
+				placeholder: 'Add Line Item',
+				row: ['Item', 'item'],
+				show: { ...show, lineItemsInput: ['fields'] },
+				sortable: true,
+			},
+			ITEM_FIELDS,
+		),
 		{
 			displayName: 'Line Items (Expression)',
 			name: 'lineItemsExpression',

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isEmptyValue, listOf } from './body';
 import { cached } from './cache';
-import { recordLocator } from './descriptions';
+import { recordLocator, rowsField } from './descriptions';
 import { ENDPOINTS } from './endpoints';
 import { toDateOnly } from './time';
 import { apiRequest, getConnection, type HighLevelContext } from './transport';
@@ -245,42 +245,27 @@ export interface PropertyInput {
  * {@link resolveRecordProperties}; a row without a value is not sent.
  */
 export function recordPropertiesField(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Properties',
-		name: 'properties',
-		placeholder: 'Add Property',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		displayOptions: { show },
-		default: {},
-		options: [
-			{
-				displayName: 'Property',
-				name: 'values',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'field',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getObjectRecordFields', loadOptionsDependsOn: ['objectKey.value'] },
-						// A new row starts empty: without this n8n flags "" as "not supported" before a field is chosen.
-						allowArbitraryValues: true,
-						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-						hint: 'A field of the object above. An expression may also name it by key (e.g. name or custom_objects.pet.name) or by name.',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description:
-							'Options by key or label (several separated by commas), numbers as digits, dates as YYYY-MM-DD or any date-time. Left empty, the property is not sent.',
-					},
-				],
-			},
-		],
-	};
+	return rowsField({ displayName: 'Properties', name: 'properties', placeholder: 'Add Property', row: ['Property', 'values'], show }, [
+		{
+			displayName: 'Field Name or ID',
+			name: 'field',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getObjectRecordFields', loadOptionsDependsOn: ['objectKey.value'] },
+			// A new row starts empty: without this n8n flags "" as "not supported" before a field is chosen.
+			allowArbitraryValues: true,
+			default: '',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'A field of the object above. An expression may also name it by key (e.g. name or custom_objects.pet.name) or by name.',
+		},
+		{
+			displayName: 'Value',
+			name: 'value',
+			type: 'string',
+			default: '',
+			description:
+				'Options by key or label (several separated by commas), numbers as digits, dates as YYYY-MM-DD or any date-time. Left empty, the property is not sent.',
+		},
+	]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { collectionField, returnAllOrLimit } from '../../shared/descriptions';
+import { collectionField, returnAllOrLimit, rowsField } from '../../shared/descriptions';
 import { sendApiRequest } from './execute';
 
 const show = { resource: ['apiRequest'], operation: ['send'] };
@@ -35,42 +35,36 @@ function parameterRows(o: {
 	loadOptionsMethod: string;
 	description: string;
 }): INodeProperties {
-	return {
-		displayName: o.displayName,
-		name: o.name,
-		type: 'fixedCollection',
-		placeholder: o.placeholder,
-		typeOptions: { multipleValues: true },
-		displayOptions: { show },
-		default: {},
-		description: o.description,
-		options: [
+	return rowsField(
+		{
+			displayName: o.displayName,
+			name: o.name,
+			placeholder: o.placeholder,
+			row: ['Parameter', 'parameters'],
+			show,
+			description: o.description,
+		},
+		[
 			{
-				displayName: 'Parameter',
-				name: 'parameters',
-				values: [
-					{
-						displayName: 'Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: o.loadOptionsMethod, loadOptionsDependsOn: ['apiOperation.value'] },
-						// Names the spec does not list, and names from expressions, are accepted; a new row starts empty.
-						allowArbitraryValues: true,
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'Left empty, the parameter is not sent',
-					},
-				],
+				displayName: 'Name or ID',
+				name: 'name',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: o.loadOptionsMethod, loadOptionsDependsOn: ['apiOperation.value'] },
+				// Names the spec does not list, and names from expressions, are accepted; a new row starts empty.
+				allowArbitraryValues: true,
+				default: '',
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				description: 'Left empty, the parameter is not sent',
 			},
 		],
-	};
+	);
 }
 
 export const description: INodeProperties[] = [

@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { rowsField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { invalidParameter } from '../../shared/validation';
@@ -85,52 +86,36 @@ function inventoryItemsOf(items: IDataObject): IDataObject[] {
 }
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Items',
-		name: 'items',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Item',
-		required: true,
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Item',
-				name: 'item',
-				values: [
-					{
-						displayName: 'Price Name or ID',
-						name: 'priceId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getInventoryPrices' },
-						allowArbitraryValues: true,
-						default: '',
-						description:
-							'The price (variant) whose stock changes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Available Quantity',
-						name: 'availableQuantity',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 25',
-						description: 'The new stock quantity (a whole number). Left empty, the quantity is not changed.',
-					},
-					{
-						displayName: 'Out-of-Stock Purchases',
-						name: 'allowOutOfStockPurchases',
-						type: 'options',
-						options: [
-							{ name: 'Leave Unchanged', value: '' },
-							{ name: 'Allow', value: 'allow' },
-							{ name: 'Refuse', value: 'refuse' },
-						],
-						default: '',
-						description: 'Whether the price keeps selling when its stock is 0',
-					},
-				],
-			},
-		],
-	},
+	rowsField({ displayName: 'Items', name: 'items', placeholder: 'Add Item', row: ['Item', 'item'], show, required: true }, [
+		{
+			displayName: 'Price Name or ID',
+			name: 'priceId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getInventoryPrices' },
+			allowArbitraryValues: true,
+			default: '',
+			description:
+				'The price (variant) whose stock changes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Available Quantity',
+			name: 'availableQuantity',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 25',
+			description: 'The new stock quantity (a whole number). Left empty, the quantity is not changed.',
+		},
+		{
+			displayName: 'Out-of-Stock Purchases',
+			name: 'allowOutOfStockPurchases',
+			type: 'options',
+			options: [
+				{ name: 'Leave Unchanged', value: '' },
+				{ name: 'Allow', value: 'allow' },
+				{ name: 'Refuse', value: 'refuse' },
+			],
+			default: '',
+			description: 'Whether the price keeps selling when its stock is 0',
+		},
+	]),
 ];

@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { rowsField } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { routeTo } from '../../shared/routing';
 import { invalidParameter } from '../../shared/validation';
@@ -80,83 +81,52 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	orderLocator(show),
-	{
-		displayName: 'Items',
-		name: 'items',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Item',
-		required: true,
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Item',
-				name: 'item',
-				values: [
-					{
-						displayName: 'Price Name or ID',
-						name: 'priceId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getOrderPrices', loadOptionsDependsOn: ['orderId.value'] },
-						allowArbitraryValues: true,
-						default: '',
-						description:
-							'The order item (its product price) that was shipped. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Quantity',
-						name: 'qty',
-						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						default: 1,
-						description: 'How many of this item were shipped',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Tracking',
-		name: 'trackings',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Tracking',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Tracking',
-				name: 'tracking',
-				values: [
-					{
-						displayName: 'Tracking Number',
-						name: 'trackingNumber',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 40012345678',
-						description: 'Tracking number given by the shipping carrier',
-					},
-					{
-						displayName: 'Carrier',
-						name: 'shippingCarrier',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. FedEx',
-						description: 'Name of the shipping carrier',
-					},
-					{
-						displayName: 'Tracking URL',
-						name: 'trackingUrl',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. https://www.fedex.com/wtrk/track/?trknbr=40012345678',
-						description: 'Where the customer can follow the shipment',
-					},
-				],
-			},
-		],
-	},
+	rowsField({ displayName: 'Items', name: 'items', placeholder: 'Add Item', row: ['Item', 'item'], show, required: true }, [
+		{
+			displayName: 'Price Name or ID',
+			name: 'priceId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getOrderPrices', loadOptionsDependsOn: ['orderId.value'] },
+			allowArbitraryValues: true,
+			default: '',
+			description:
+				'The order item (its product price) that was shipped. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Quantity',
+			name: 'qty',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description: 'How many of this item were shipped',
+		},
+	]),
+	rowsField({ displayName: 'Tracking', name: 'trackings', placeholder: 'Add Tracking', row: ['Tracking', 'tracking'], show }, [
+		{
+			displayName: 'Tracking Number',
+			name: 'trackingNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 40012345678',
+			description: 'Tracking number given by the shipping carrier',
+		},
+		{
+			displayName: 'Carrier',
+			name: 'shippingCarrier',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. FedEx',
+			description: 'Name of the shipping carrier',
+		},
+		{
+			displayName: 'Tracking URL',
+			name: 'trackingUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://www.fedex.com/wtrk/track/?trknbr=40012345678',
+			description: 'Where the customer can follow the shipment',
+		},
+	]),
 	{
 		displayName: 'Notify Customer',
 		name: 'notifyCustomer',
