@@ -30,7 +30,7 @@ import {
 	TEST_ED25519_PRIVATE_KEY,
 	TEST_ED25519_PUBLIC_KEY,
 } from '../GoHighLevelTrigger/fixtures/keys';
-import { cleanupAll, N8nInstance, packPackage, type WorkflowJson } from '../e2e/n8n';
+import { cleanupAll, N8nInstance, packPackage, triggerThenNoOp, type WorkflowJson } from '../e2e/n8n';
 import { QueueCluster } from '../e2e/queue';
 import { startSandbox, type Sandbox } from '../sandbox';
 
@@ -107,51 +107,34 @@ function round(value: number, digits = 1): number {
 
 /** A workflow: the trigger with `parameters` → No Operation. */
 function workflow(id: string, webhookId: string, parameters: IDataObject): WorkflowJson {
-	return {
+	return triggerThenNoOp({
 		id,
 		name: `Trigger bench ${id}`,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'GoHighLevel Trigger',
-				type: 'n8n-nodes-gohighlevel.goHighLevelTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: { authentication: 'privateIntegrationToken', ...parameters },
-				credentials: { goHighLevelPrivateIntegrationTokenApi: CREDENTIAL },
-			},
-			{
-				id: randomUUID(),
-				name: 'No Operation',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			'GoHighLevel Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+		trigger: {
+			id: randomUUID(),
+			name: 'GoHighLevel Trigger',
+			type: 'n8n-nodes-gohighlevel.goHighLevelTrigger',
+			webhookId,
+			parameters: { authentication: 'privateIntegrationToken', ...parameters },
+			credentials: { goHighLevelPrivateIntegrationTokenApi: CREDENTIAL },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+	});
 }
 
 /** The same workflow with n8n's own Webhook node (POST, path = `webhookId`, Respond Immediately) as its trigger. */
 function n8nWebhookWorkflow(): WorkflowJson {
-	const json = workflow(N8N_WEBHOOK.id, N8N_WEBHOOK.webhookId, {});
-	json.name = 'Trigger bench: n8n Webhook node';
-	json.nodes[0] = {
-		id: randomUUID(),
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
-		webhookId: N8N_WEBHOOK.webhookId,
-		parameters: { httpMethod: 'POST', path: N8N_WEBHOOK.webhookId, responseMode: 'onReceived', options: {} },
-	};
-	json.connections = { Webhook: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } };
-	return json;
+	return triggerThenNoOp({
+		id: N8N_WEBHOOK.id,
+		name: 'Trigger bench: n8n Webhook node',
+		trigger: {
+			id: randomUUID(),
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: N8N_WEBHOOK.webhookId,
+			parameters: { httpMethod: 'POST', path: N8N_WEBHOOK.webhookId, responseMode: 'onReceived', options: {} },
+		},
+	});
 }
 
 /** `count` request bodies (and headers): signed ContactCreate events, or unsigned workflow-action bodies. */

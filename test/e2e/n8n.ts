@@ -15,7 +15,7 @@
  * `N8N_E2E_VERBOSE=1` to stream n8n's output to stderr while it runs.
  */
 import { spawn, spawnSync } from 'child_process';
-import { createHash, randomBytes } from 'crypto';
+import { createHash, randomBytes, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -846,6 +846,35 @@ export interface WorkflowJson {
 	nodes: Array<IDataObject & { name: string; type: string }>;
 	connections: IDataObject;
 	[key: string]: unknown;
+}
+
+/**
+ * A workflow of one trigger node → No Operation (`n8n-nodes-base.noOp`), the shape the trigger tests and benchmarks
+ * run: `trigger` is the trigger node (its `name` is used for the connection), placed at [0, 0].
+ */
+export function triggerThenNoOp(o: {
+	id: string;
+	name: string;
+	trigger: IDataObject & { name: string; type: string };
+	noOpId?: string;
+}): WorkflowJson {
+	return {
+		id: o.id,
+		name: o.name,
+		nodes: [
+			{ typeVersion: 1, position: [0, 0], ...o.trigger },
+			{
+				id: o.noOpId ?? randomUUID(),
+				name: 'No Operation',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
+		],
+		connections: { [o.trigger.name]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /**

@@ -21,7 +21,7 @@ import { webhookIdKey } from '../../nodes/GoHighLevelTrigger/shared/dedup';
 import { signPayload, TEST_ED25519_PUBLIC_KEY } from '../GoHighLevelTrigger/fixtures/keys';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { call, callOk } from '../sandbox/testClient';
-import { cleanupAll, log, nodeOutput, packPackage, type ExecutionJson, type WorkflowJson } from './n8n';
+import { cleanupAll, log, nodeOutput, packPackage, triggerThenNoOp, type ExecutionJson, type WorkflowJson } from './n8n';
 import { QueueCluster } from './queue';
 
 const CREDENTIAL = { id: 'queuePitCred0001', name: 'HighLevel Sandbox (queue)' };
@@ -111,71 +111,43 @@ function bulkWorkflow(target: { id: string; path: string }, credential: { id: st
 }
 
 function triggerWorkflow(): WorkflowJson {
-	return {
+	return triggerThenNoOp({
 		id: TRIGGER.id,
 		name: 'Queue: GoHighLevel Trigger',
-		nodes: [
-			{
-				id: randomUUID(),
-				name: TRIGGER.node,
-				type: 'n8n-nodes-gohighlevel.goHighLevelTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TRIGGER.webhookId,
-				parameters: {
-					authentication: 'privateIntegrationToken',
-					source: 'marketplace',
-					events: ['ContactCreate'],
-					location: 'credential',
-					options: { additionalEd25519PublicKey: TEST_ED25519_PUBLIC_KEY },
-				},
-				credentials: { goHighLevelPrivateIntegrationTokenApi: CREDENTIAL },
+		trigger: {
+			id: randomUUID(),
+			name: TRIGGER.node,
+			type: 'n8n-nodes-gohighlevel.goHighLevelTrigger',
+			webhookId: TRIGGER.webhookId,
+			parameters: {
+				authentication: 'privateIntegrationToken',
+				source: 'marketplace',
+				events: ['ContactCreate'],
+				location: 'credential',
+				options: { additionalEd25519PublicKey: TEST_ED25519_PUBLIC_KEY },
 			},
-			{
-				id: randomUUID(),
-				name: 'No Operation',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: { [TRIGGER.node]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+			credentials: { goHighLevelPrivateIntegrationTokenApi: CREDENTIAL },
+		},
+	});
 }
 
 function pollingWorkflow(): WorkflowJson {
-	return {
+	return triggerThenNoOp({
 		id: POLLING.id,
 		name: 'Queue: GoHighLevel Polling Trigger',
-		nodes: [
-			{
-				id: randomUUID(),
-				name: POLLING.node,
-				type: 'n8n-nodes-gohighlevel.goHighLevelPollingTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					authentication: 'privateIntegrationToken',
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					event: 'contactCreated',
-					options: {},
-				},
-				credentials: { goHighLevelPrivateIntegrationTokenApi: CREDENTIAL_2 },
+		trigger: {
+			id: randomUUID(),
+			name: POLLING.node,
+			type: 'n8n-nodes-gohighlevel.goHighLevelPollingTrigger',
+			parameters: {
+				authentication: 'privateIntegrationToken',
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				event: 'contactCreated',
+				options: {},
 			},
-			{
-				id: randomUUID(),
-				name: 'No Operation',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: { [POLLING.node]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+			credentials: { goHighLevelPrivateIntegrationTokenApi: CREDENTIAL_2 },
+		},
+	});
 }
 
 describe('queue mode: main, 2 workers, 2 webhook processes, Postgres and Redis', () => {

@@ -22,6 +22,7 @@ import {
 	N8nInstance,
 	nodeOutput,
 	packPackage,
+	triggerThenNoOp,
 	type ExecutionJson,
 	type WorkflowJson,
 } from './n8n';
@@ -34,38 +35,25 @@ const EVENTS = ['ContactCreate', 'OpportunityStageUpdate'];
 
 /** The workflow under test: the trigger (Marketplace source, TEST public key accepted) → No Operation. */
 function triggerWorkflow(): WorkflowJson {
-	return {
+	return triggerThenNoOp({
 		id: WORKFLOW_ID,
 		name: 'E2E: GoHighLevel Trigger',
-		nodes: [
-			{
-				id: '6a0b1c2d-0000-4000-8000-000000000001',
-				name: TRIGGER,
-				type: 'n8n-nodes-gohighlevel.goHighLevelTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: WEBHOOK_ID,
-				parameters: {
-					authentication: 'privateIntegrationToken',
-					source: 'marketplace',
-					events: EVENTS,
-					location: 'credential',
-					options: { additionalEd25519PublicKey: TEST_ED25519_PUBLIC_KEY },
-				},
-				credentials: { goHighLevelPrivateIntegrationTokenApi: CREDENTIAL },
+		trigger: {
+			id: '6a0b1c2d-0000-4000-8000-000000000001',
+			name: TRIGGER,
+			type: 'n8n-nodes-gohighlevel.goHighLevelTrigger',
+			webhookId: WEBHOOK_ID,
+			parameters: {
+				authentication: 'privateIntegrationToken',
+				source: 'marketplace',
+				events: EVENTS,
+				location: 'credential',
+				options: { additionalEd25519PublicKey: TEST_ED25519_PUBLIC_KEY },
 			},
-			{
-				id: '6a0b1c2d-0000-4000-8000-000000000002',
-				name: 'No Operation',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: { [TRIGGER]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+			credentials: { goHighLevelPrivateIntegrationTokenApi: CREDENTIAL },
+		},
+		noOpId: '6a0b1c2d-0000-4000-8000-000000000002',
+	});
 }
 
 describe('GoHighLevel Trigger in a real n8n, fed by the sandbox', () => {
