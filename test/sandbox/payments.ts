@@ -342,23 +342,40 @@ const contains = (value: unknown, text: unknown) =>
 	typeof text !== 'string' || !text || String(value ?? '').toLowerCase().includes(text.toLowerCase());
 const equals = (value: unknown, wanted: unknown) => wanted === undefined || value === wanted;
 
-const listOrders: OperationHandler = (ctx) => {
+/**
+ * A payments.json list (orders, transactions, subscriptions): `altId` / `altType` checked, `startAt` / `endAt` days on
+ * `createdAt`, `paymentMode` (`live` / test), each query parameter of `exact` equal to its record field, and `more`;
+ * then a page, newest first (`offset` / `limit`, default 10).
+ */
+function paymentList<T extends PlainRecord & { liveMode: boolean; createdAt: string }>(
+	ctx: OperationContext,
+	records: Iterable<T>,
+	exact: Record<string, keyof T>,
+	more: (record: T) => boolean = () => true,
+): OperationResult {
 	checkAlt(ctx, ctx.query);
 	const inRange = dayFilter(ctx);
-	const funnelProducts = ctx.query.funnelProductIds === undefined ? undefined : String(ctx.query.funnelProductIds).split(',').map((s) => s.trim());
 	const mode = ctx.query.paymentMode;
-	const matches = [...ordersOf(ctx.location).values()].filter(
-		(o) =>
-			equals(o.status, ctx.query.status) &&
-			equals(o.paymentStatus, ctx.query.paymentStatus) &&
-			(mode === undefined || (mode === 'live') === o.liveMode) &&
-			equals(o.contactId, ctx.query.contactId) &&
-			equals(o.sourceId, ctx.query.sourceId) &&
-			(!funnelProducts || o.items.some((item) => funnelProducts.includes(item.product._id) || funnelProducts.includes(item.price._id))) &&
-			contains(o.sourceName, ctx.query.search) &&
-			inRange(o.createdAt),
+	const matches = [...records].filter(
+		(r) =>
+			(mode === undefined || (mode === 'live') === r.liveMode) &&
+			Object.entries(exact).every(([parameter, field]) => equals(r[field], ctx.query[parameter])) &&
+			more(r) &&
+			inRange(r.createdAt),
 	);
 	return page(ctx, matches, 10);
+}
+
+const listOrders: OperationHandler = (ctx) => {
+	const funnelProducts = ctx.query.funnelProductIds === undefined ? undefined : String(ctx.query.funnelProductIds).split(',').map((s) => s.trim());
+	return paymentList(
+		ctx,
+		ordersOf(ctx.location).values(),
+		{ status: 'status', paymentStatus: 'paymentStatus', contactId: 'contactId', sourceId: 'sourceId' },
+		(o) =>
+			(!funnelProducts || o.items.some((item) => funnelProducts.includes(item.product._id) || funnelProducts.includes(item.price._id))) &&
+			contains(o.sourceName, ctx.query.search),
+	);
 };
 
 function orderOf(ctx: OperationContext): OrderRecord {
@@ -453,21 +470,13 @@ const createFulfillment: OperationHandler = (ctx) => {
 	return { status: 200, body: { status: true, data: toApi(record, ['orderId', 'notifyCustomer']) } };
 };
 
-const listTransactions: OperationHandler = (ctx) => {
-	checkAlt(ctx, ctx.query);
-	const inRange = dayFilter(ctx);
-	const mode = ctx.query.paymentMode;
-	const matches = [...transactionsOf(ctx.location).values()].filter(
-		(t) =>
-			(mode === undefined || (mode === 'live') === t.liveMode) &&
-			equals(t.contactId, ctx.query.contactId) &&
-			equals(t.subscriptionId, ctx.query.subscriptionId) &&
-			equals(t.entityId, ctx.query.entityId) &&
-			equals(t.entitySourceType, ctx.query.entitySourceType) &&
-			inRange(t.createdAt),
-	);
-	return page(ctx, matches, 10);
-};
+const listTransactions: OperationHandler = (ctx) =>
+	paymentList(ctx, transactionsOf(ctx.location).values(), {
+		contactId: 'contactId',
+		subscriptionId: 'subscriptionId',
+		entityId: 'entityId',
+		entitySourceType: 'entitySourceType',
+	});
 
 const getTransaction: OperationHandler = (ctx) => {
 	checkAlt(ctx, ctx.query);
@@ -476,20 +485,8 @@ const getTransaction: OperationHandler = (ctx) => {
 	return { status: 200, body: toApi(txn) };
 };
 
-const listSubscriptions: OperationHandler = (ctx) => {
-	checkAlt(ctx, ctx.query);
-	const inRange = dayFilter(ctx);
-	const mode = ctx.query.paymentMode;
-	const matches = [...subscriptionsOf(ctx.location).values()].filter(
-		(s) =>
-			(mode === undefined || (mode === 'live') === s.liveMode) &&
-			equals(s.contactId, ctx.query.contactId) &&
-			equals(s._id, ctx.query.id) &&
-			equals(s.entityId, ctx.query.entityId) &&
-			inRange(s.createdAt),
-	);
-	return page(ctx, matches, 10);
-};
+const listSubscriptions: OperationHandler = (ctx) =>
+	paymentList(ctx, subscriptionsOf(ctx.location).values(), { contactId: 'contactId', id: '_id', entityId: 'entityId' });
 
 const getSubscription: OperationHandler = (ctx) => {
 	checkAlt(ctx, ctx.query);
